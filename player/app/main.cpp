@@ -1,0 +1,2 @@
+// Placeholder while the app is being written.
+int main() { return 0; }

@@ -1,0 +1,83 @@
+#include "core/playlist.hpp"
+
+#include <algorithm>
+
+namespace vitrine::core {
+namespace {
+
+constexpr double kReadingWordsPerMinute = 130.0;  // slow reading (visitor-experience.md)
+constexpr Millis kReadingLeadIn{2000};  // time to notice a new panel before reading starts
+
+template <class... Fs>
+struct Overloaded : Fs... {
+    using Fs::operator()...;
+};
+
+std::size_t words_in(std::string_view s) {
+    std::size_t n = 0;
+    bool in_word = false;
+    for (unsigned char c : s) {
+        bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        if (!space && !in_word) ++n;
+        in_word = !space;
+    }
+    return n;
+}
+
+std::size_t words_in(const std::vector<std::string>& v) {
+    std::size_t n = 0;
+    for (const auto& s : v) n += words_in(s);
+    return n;
+}
+
+}  // namespace
+
+std::string_view kind_name(const ItemBody& body) {
+    return std::visit(Overloaded{
+                          [](const TextItem&) { return std::string_view("text"); },
+                          [](const ExcerptItem&) { return std::string_view("excerpt"); },
+                          [](const ArticleItem&) { return std::string_view("article"); },
+                          [](const StatementItem&) { return std::string_view("statement"); },
+                          [](const ListItem&) { return std::string_view("list"); },
+                          [](const ImageItem&) { return std::string_view("image"); },
+                          [](const VideoItem&) { return std::string_view("video"); },
+                          [](const AudioItem&) { return std::string_view("audio"); },
+                      },
+                      body);
+}
+
+std::size_t word_count(const ItemBody& body) {
+    return std::visit(
+        Overloaded{
+            [](const TextItem& t) { return words_in(t.title) + words_in(t.paragraphs); },
+            [](const ExcerptItem& e) {
+                return words_in(e.heading) + words_in(e.text) + words_in(e.from) +
+                       words_in(e.by) + words_in(e.published);
+            },
+            [](const ArticleItem& a) {
+                return words_in(a.headline) + words_in(a.paragraphs) + words_in(a.slogan);
+            },
+            [](const StatementItem& s) {
+                return words_in(s.title) + words_in(s.paragraphs) + words_in(s.signed_by);
+            },
+            [](const ListItem& l) { return words_in(l.title) + words_in(l.entries); },
+            [](const ImageItem& i) { return words_in(i.caption); },
+            [](const VideoItem& v) { return words_in(v.title); },
+            [](const AudioItem& a) { return words_in(a.title); },
+        },
+        body);
+}
+
+Millis item_duration(const Item& item, const Exhibit& exhibit) {
+    if (item.duration) return *item.duration;
+    const auto words = static_cast<double>(word_count(item.body));
+    const auto reading =
+        kReadingLeadIn + Millis(static_cast<long long>(words * 60000.0 / kReadingWordsPerMinute));
+    return std::max(exhibit.default_duration, reading);
+}
+
+Transition transition_into(const Item& item, const Exhibit& exhibit) {
+    return item.transition.value_or(exhibit.transition);
+}
+
+}  // namespace vitrine::core

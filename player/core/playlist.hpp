@@ -1,0 +1,186 @@
+#pragma once
+// The playlist model: what a curator wrote, validated and with every default filled in.
+// Produced by PlaylistLoader; read-only afterwards (the Show and the renderer share it through
+// std::shared_ptr<const Playlist>). Paths are absolute or relative to the working directory,
+// already resolved against the playlist's folder.
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace vitrine::core {
+
+using Millis = std::chrono::milliseconds;
+
+struct SourcePos {
+    int line = 0;  // 1-based; 0 = unknown
+    int column = 0;
+};
+
+struct Color {
+    std::uint8_t r = 0, g = 0, b = 0, a = 255;
+    friend bool operator==(const Color&, const Color&) = default;
+};
+
+enum class TransitionKind { cut, fade, crossfade, slide };
+
+struct Transition {
+    TransitionKind kind = TransitionKind::crossfade;
+    Millis duration{800};  // 0 for cut
+};
+
+enum class Fit { contain, cover };
+
+// A view of an image for pan-and-zoom: the centre of the view as a fraction of the image
+// (0..1 on each axis) and the zoom relative to the fit (1 = the whole fitted image).
+struct Framing {
+    double x = 0.5;
+    double y = 0.5;
+    double zoom = 1.0;  // >= 1
+    friend bool operator==(const Framing&, const Framing&) = default;
+};
+
+struct PanZoom {
+    Framing start;
+    Framing end{0.5, 0.5, 1.15};
+};
+
+struct Theme {
+    Color background{0x14, 0x13, 0x12};
+    Color text{0xF2, 0xEE, 0xE6};
+    Color heading{0xFF, 0xFF, 0xFF};
+    Color accent{0xE3, 0xB3, 0x5A};  // rules, bullets, slogans
+    Color muted{0xC4, 0xBC, 0xAE};   // citations, captions, signatures
+    std::filesystem::path body_font;     // resolved file; default fonts/DejaVuSerif.ttf
+    std::filesystem::path heading_font;  // default fonts/DejaVuSans-Bold.ttf
+    std::filesystem::path italic_font;   // default fonts/DejaVuSerif-Italic.ttf
+    std::filesystem::path ui_font;       // captions, citations, controls; default fonts/DejaVuSans.ttf
+    double margin = 0.06;  // fraction of the shorter screen side kept clear on every edge
+};
+
+// The physical display, from which text sizes are computed (visitor-experience.md).
+struct Display {
+    double diagonal_inches = 32.0;
+    double viewing_distance_m = 2.0;
+};
+
+// A key combination such as Ctrl+Alt+Q. `key` is an SDL key name ("Q", "Escape", "F12").
+struct KeyChord {
+    bool ctrl = false;
+    bool alt = false;
+    bool shift = false;
+    std::string key;
+    friend bool operator==(const KeyChord&, const KeyChord&) = default;
+};
+
+struct Exhibit {
+    std::string title = "Vitrine";
+    std::string language = "en";
+    Millis default_duration{10000};
+    Transition transition;
+    Theme theme;
+    Display display;
+    KeyChord exit_keys{true, true, false, "Q"};
+    std::string start_id;  // item the show begins with; empty = the first item
+};
+
+// --- item kinds ---------------------------------------------------------------------------
+
+struct TextItem {  // a plain panel: optional title, paragraphs
+    std::string title;
+    std::vector<std::string> paragraphs;
+};
+
+struct ExcerptItem {  // a passage from a document with its citation
+    std::string heading;  // optional
+    std::string text;
+    std::string from;       // source title
+    std::string by;         // author
+    std::string published;  // where and when
+};
+
+struct ArticleItem {
+    std::string headline;
+    std::vector<std::string> paragraphs;
+    std::string slogan;  // optional, shown as an accent line
+};
+
+struct StatementItem {
+    std::string title;
+    std::vector<std::string> paragraphs;
+    std::string signed_by;  // e.g. "The Chairperson"
+};
+
+struct ListItem {
+    std::string title;
+    std::vector<std::string> entries;
+};
+
+struct ImageItem {
+    std::filesystem::path file;
+    Fit fit = Fit::contain;
+    std::string caption;  // optional
+    std::optional<PanZoom> pan_zoom;
+};
+
+// Options common to video and audio clips (played by the media layer, issue 3).
+struct Clip {
+    std::filesystem::path file;
+    double volume = 1.0;  // 0..1, multiplied by nothing else yet
+    bool loop = false;
+    bool mute = false;
+    Millis start{0};               // start point within the clip
+    std::optional<Millis> end;     // end point within the clip
+    std::map<std::string, std::filesystem::path> captions;  // language -> .srt/.vtt file
+};
+
+struct VideoItem {
+    Clip clip;
+    Fit fit = Fit::contain;
+    std::string title;  // optional; shown on the placeholder and in logs
+};
+
+struct AudioItem {
+    Clip clip;
+    std::string title;
+    std::filesystem::path image;  // optional
+    std::string transcript;       // optional
+};
+
+using ItemBody = std::variant<TextItem, ExcerptItem, ArticleItem, StatementItem, ListItem,
+                              ImageItem, VideoItem, AudioItem>;
+
+struct Item {
+    std::string id;  // unique; generated ("item-3") when the playlist gives none
+    ItemBody body;
+    // How long the item stays. nullopt with until_end=false means "the exhibit default, or
+    // the reading time of the text if longer" (see item_duration()).
+    std::optional<Millis> duration;
+    bool until_end = false;                 // clips only: stay until the clip ends
+    std::optional<Transition> transition;   // transition INTO this item; nullopt = exhibit's
+    SourcePos pos;                          // where the item's table starts
+};
+
+struct Playlist {
+    std::filesystem::path path;  // the playlist file
+    Exhibit exhibit;
+    std::vector<Item> items;
+};
+
+// Name of the item kind as written in playlists ("excerpt", "image", ...).
+std::string_view kind_name(const ItemBody& body);
+
+// Words a visitor reads on the item (for the reading-time rule: about 130 words a minute).
+std::size_t word_count(const ItemBody& body);
+
+// How long the item stays on screen when nothing interrupts it.
+Millis item_duration(const Item& item, const Exhibit& exhibit);
+
+// The transition used when entering `item`.
+Transition transition_into(const Item& item, const Exhibit& exhibit);
+
+}  // namespace vitrine::core

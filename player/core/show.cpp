@@ -1,0 +1,318 @@
+#include "core/show.hpp"
+
+#include <algorithm>
+#include <cassert>
+
+namespace vitrine::core {
+namespace {
+
+template <class... Fs>
+struct Overloaded : Fs... {
+    using Fs::operator()...;
+};
+
+std::string item_label(const Playlist& p, std::size_t index) {
+    return "item=" + p.items[index].id;
+}
+
+}  // namespace
+
+Show::Show(std::shared_ptr<const Playlist> playlist) : playlist_(std::move(playlist)) {
+    assert(playlist_);
+    slots_.resize(playlist_->items.size());
+    if (!playlist_->items.empty()) {
+        std::size_t start = 0;
+        for (std::size_t i = 0; i < playlist_->items.size(); ++i) {
+            if (playlist_->items[i].id == playlist_->exhibit.start_id) start = i;
+        }
+        wanted_ = start;
+    }
+    update_scene();
+}
+
+std::vector<Command> Show::handle(const Event& event) {
+    std::vector<Command> out;
+    std::visit(Overloaded{
+                   [&](const Tick& e) { on_tick(e.now, out); },
+                   [&](const Navigate& e) { pending_moves_ += e.delta; },
+                   [&](const TogglePause&) {
+                       paused_ = !paused_;
+                       out.push_back(Log{LogLevel::info, paused_ ? "event=paused" : "event=resumed"});
+                   },
+                   [&](const ItemReady& e) { on_ready(e, out); },
+                   [&](const ItemFailed& e) { on_failed(e, out); },
+                   [&](const MediaEnded& e) { on_media_ended(e); },
+                   [&](const PlaylistLoaded& e) { on_reload(e, out); },
+               },
+               event);
+    return out;
+}
+
+void Show::on_tick(Millis now, std::vector<Command>& out) {
+    const Millis dt = started_ ? std::max(Millis{0}, now - now_) : Millis{0};
+    started_ = true;
+    now_ = now;
+
+    if (incoming_) {
+        // A transition runs to its end even when paused: a half-faded screen is no pause.
+        transition_elapsed_ += dt;
+        if (current_) current_->view.elapsed += dt;
+        incoming_->view.elapsed += dt;
+        if (transition_elapsed_ >= transition_.duration) finish_transition(out);
+    } else if (current_ && !paused_) {
+        current_->view.elapsed += dt;
+    }
+
+    apply_navigation(out);
+    auto_advance();
+    start_transition_if_ready(out);
+    keep_prepared(out);
+    update_scene();
+    out.push_back(Present{scene_});
+}
+
+void Show::on_ready(const ItemReady& e, std::vector<Command>& out) {
+    if (e.generation != generation_ || e.index >= slots_.size() ||
+        slots_[e.index].prep != Prep::preparing) {
+        // An answer nobody waits for any more (released, or an older playlist): free it.
+        out.push_back(Release{e.generation, e.index});
+        return;
+    }
+    Slot& slot = slots_[e.index];
+    slot.prep = Prep::ready;
+    slot.natural_duration = e.natural_duration;
+    slot.ends_itself = is_clip(e.index) && playlist_->items[e.index].until_end;
+}
+
+void Show::on_failed(const ItemFailed& e, std::vector<Command>& out) {
+    if (e.generation != generation_ || e.index >= slots_.size()) return;
+    Slot& slot = slots_[e.index];
+    slot.prep = Prep::failed;
+    slot.failed_at = now_;
+    out.push_back(Log{LogLevel::error, "event=item-skipped " + item_label(*playlist_, e.index) +
+                                           " reason=\"" + e.reason + "\""});
+    if (wanted_ == e.index) {
+        // Skip it in the direction we were going; if it was the only candidate, wait.
+        wanted_ = first_playable(e.index, wanted_forward_);
+    }
+}
+
+void Show::on_media_ended(const MediaEnded& e) {
+    for (auto* s : {&current_, &incoming_}) {
+        if (*s && (*s)->view.generation == e.generation && (*s)->view.index == e.index) {
+            (*s)->ended = true;
+        }
+    }
+}
+
+void Show::on_reload(const PlaylistLoaded& e, std::vector<Command>& out) {
+    assert(e.playlist);
+    if (incoming_) finish_transition(out);
+    // Everything prepared for the old generation goes, except what is on screen, which stays
+    // until the new version of it (or the new start) is ready to replace it.
+    for (std::size_t i = 0; i < slots_.size(); ++i) {
+        if (slots_[i].prep == Prep::ready || slots_[i].prep == Prep::preparing) {
+            if (!current_ || current_->view.index != i) out.push_back(Release{generation_, i});
+        }
+    }
+    const std::string current_id =
+        current_ ? playlist_->items[current_->view.index].id : std::string{};
+    playlist_ = e.playlist;
+    ++generation_;
+    slots_.assign(playlist_->items.size(), Slot{});
+    wanted_.reset();
+    wanted_manual_ = false;
+    wanted_forward_ = true;
+    pending_moves_ = 0;
+    for (std::size_t i = 0; i < playlist_->items.size(); ++i) {
+        if (playlist_->items[i].id == current_id) wanted_ = i;
+    }
+    if (!wanted_ && !playlist_->items.empty()) {
+        wanted_ = 0;
+        for (std::size_t i = 0; i < playlist_->items.size(); ++i) {
+            if (playlist_->items[i].id == playlist_->exhibit.start_id) wanted_ = i;
+        }
+    }
+    out.push_back(Log{LogLevel::info, "event=playlist-reloaded items=" +
+                                          std::to_string(playlist_->items.size())});
+}
+
+void Show::finish_transition(std::vector<Command>& out) {
+    assert(incoming_);
+    const std::optional<OnScreen> leaving = current_;
+    current_ = *incoming_;
+    incoming_.reset();
+    if (leaving && !(leaving->view.generation == current_->view.generation &&
+                     leaving->view.index == current_->view.index)) {
+        leave_screen(*leaving, out);
+    }
+}
+
+void Show::leave_screen(const OnScreen& s, std::vector<Command>& out) {
+    if (s.view.generation != generation_) {
+        // From an older playlist: nothing else will ever ask for it again.
+        out.push_back(Release{s.view.generation, s.view.index});
+        return;
+    }
+    if (is_clip(s.view.index)) out.push_back(StopMedia{s.view.generation, s.view.index});
+}
+
+void Show::apply_navigation(std::vector<Command>& out) {
+    if (pending_moves_ == 0) return;
+    const int moves = pending_moves_;
+    pending_moves_ = 0;
+    if (incoming_) finish_transition(out);  // a visitor who swipes again wants to move on, now
+    if (!current_ || current_->view.generation != generation_) return;
+    const auto target = step(current_->view.index, moves);
+    if (!target) return;
+    wanted_ = target;
+    wanted_manual_ = true;
+    wanted_forward_ = moves > 0;
+    out.push_back(Log{LogLevel::info, "event=navigate moves=" + std::to_string(moves) + " " +
+                                          item_label(*playlist_, *target)});
+}
+
+void Show::auto_advance() {
+    if (!current_ || incoming_ || wanted_ || paused_) return;
+    if (current_->view.generation != generation_) return;
+    if (current_->view.elapsed < hold_time(*current_)) return;
+    wanted_ = step(current_->view.index, +1);
+    wanted_manual_ = false;
+    wanted_forward_ = true;
+}
+
+Millis Show::hold_time(const OnScreen& s) const {
+    const Item& item = playlist_->items[s.view.index];
+    const Slot& slot = slots_[s.view.index];
+    if (is_clip(s.view.index) && item.until_end) {
+        if (slot.ends_itself && s.ended) return s.entry;  // its end was reported: go now
+        const Millis natural = slot.natural_duration.value_or(playlist_->exhibit.default_duration);
+        return s.entry + natural + (slot.ends_itself ? kClipEndGrace : Millis{0});
+    }
+    return s.entry + item_duration(item, playlist_->exhibit);
+}
+
+void Show::start_transition_if_ready(std::vector<Command>& out) {
+    if (!wanted_ || incoming_) return;
+    const std::size_t target = *wanted_;
+    if (slots_[target].prep != Prep::ready) return;
+
+    const Item& item = playlist_->items[target];
+    Transition t = transition_into(item, playlist_->exhibit);
+    if (wanted_manual_ && t.kind != TransitionKind::cut) {
+        t = Transition{TransitionKind::slide, kManualTransition};
+    }
+    if (!current_) {
+        // The very first item: fade in from the background rather than slide from nowhere.
+        if (t.kind == TransitionKind::slide) t.kind = TransitionKind::fade;
+    }
+    wanted_.reset();
+    OnScreen next{ItemView{generation_, target, Millis{0}}, Millis{0}, false};
+    if (is_clip(target)) out.push_back(StartMedia{generation_, target});
+    out.push_back(Log{LogLevel::info, "event=show " + item_label(*playlist_, target) +
+                                          " kind=" + std::string(kind_name(item.body))});
+    if (t.kind == TransitionKind::cut || t.duration <= Millis{0}) {
+        if (current_ && !(current_->view.generation == generation_ && current_->view.index == target)) {
+            leave_screen(*current_, out);
+        }
+        current_ = next;
+        return;
+    }
+    // With nothing on screen yet (the first item), this fades in from the background.
+    next.entry = t.duration;
+    transition_ = t;
+    transition_elapsed_ = Millis{0};
+    forward_ = wanted_forward_;
+    incoming_ = next;
+}
+
+void Show::keep_prepared(std::vector<Command>& out) {
+    // Failed items get another chance after a while (a file may have been fixed or re-copied).
+    for (auto& slot : slots_) {
+        if (slot.prep == Prep::failed && now_ - slot.failed_at >= kRetryFailedAfter) {
+            slot.prep = Prep::none;
+        }
+    }
+    if (wanted_ && !playable(*wanted_)) wanted_ = first_playable(*wanted_, wanted_forward_);
+
+    std::vector<std::size_t> keep;
+    auto add = [&](std::optional<std::size_t> i) {
+        if (i && std::find(keep.begin(), keep.end(), *i) == keep.end()) keep.push_back(*i);
+    };
+    if (wanted_) add(wanted_);
+    const OnScreen* shown = incoming_ ? &*incoming_ : (current_ ? &*current_ : nullptr);
+    if (shown && shown->view.generation == generation_) {
+        add(shown->view.index);
+        add(step(shown->view.index, +1));
+        add(step(shown->view.index, -1));
+    }
+    if (current_ && current_->view.generation == generation_) add(current_->view.index);
+
+    for (std::size_t i = 0; i < slots_.size(); ++i) {
+        const bool wanted = std::find(keep.begin(), keep.end(), i) != keep.end();
+        Slot& slot = slots_[i];
+        if (wanted && slot.prep == Prep::none) {
+            slot.prep = Prep::preparing;
+            out.push_back(Prepare{generation_, i});
+        } else if (!wanted && (slot.prep == Prep::ready || slot.prep == Prep::preparing)) {
+            slot.prep = Prep::none;
+            out.push_back(Release{generation_, i});
+        }
+    }
+
+    const bool any_playable = std::any_of(slots_.begin(), slots_.end(),
+                                          [](const Slot& s) { return s.prep != Prep::failed; });
+    notice_ = (!any_playable && !current_ && !incoming_) ? "nothing to show" : "";
+}
+
+void Show::update_scene() {
+    Scene s;
+    s.paused = paused_;
+    s.notice = notice_;
+    if (current_) s.current = current_->view;
+    if (incoming_) {
+        s.incoming = incoming_->view;
+        s.transition = transition_.kind;
+        const double total = static_cast<double>(transition_.duration.count());
+        s.progress = total > 0 ? std::clamp(transition_elapsed_.count() / total, 0.0, 1.0) : 1.0;
+        s.forward = forward_;
+    }
+    scene_ = s;
+}
+
+bool Show::playable(std::size_t index) const {
+    return index < slots_.size() && slots_[index].prep != Prep::failed;
+}
+
+std::optional<std::size_t> Show::step(std::size_t from, int delta) const {
+    const std::size_t n = slots_.size();
+    if (n == 0) return std::nullopt;
+    std::size_t at = from;
+    const bool dir = delta >= 0;
+    int remaining = delta >= 0 ? delta : -delta;
+    while (remaining > 0) {
+        std::size_t probe = at;
+        std::size_t tried = 0;
+        do {
+            probe = dir ? (probe + 1) % n : (probe + n - 1) % n;
+            ++tried;
+        } while (!playable(probe) && tried < n);
+        if (!playable(probe)) return std::nullopt;
+        at = probe;
+        --remaining;
+    }
+    return at;
+}
+
+std::optional<std::size_t> Show::first_playable(std::size_t from, bool forward) const {
+    if (playable(from)) return from;
+    const auto s = step(from, forward ? 1 : -1);
+    return s;
+}
+
+bool Show::is_clip(std::size_t index) const {
+    const auto& body = playlist_->items[index].body;
+    return std::holds_alternative<VideoItem>(body) || std::holds_alternative<AudioItem>(body);
+}
+
+}  // namespace vitrine::core

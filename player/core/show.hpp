@@ -1,0 +1,100 @@
+#pragma once
+// The exhibit's state machine: events in (time, navigation, preparation results), commands out
+// (prepare, release, start/stop media, present, log). Pure and single-threaded: the app calls
+// handle() from its loop; tests script whole days of events in milliseconds.
+//
+// Rules it keeps:
+// - Nothing appears before it is prepared: a transition starts only when the item coming in is
+//   ready, so the screen never shows a gap the playlist did not ask for. The current item stays
+//   on screen (its clock running on) while the next one is still being prepared.
+// - The next and the previous item are prepared ahead; everything else is released.
+// - Items that fail to prepare are logged and skipped; after kRetryFailedAfter they are tried
+//   again. With nothing playable, the scene carries a notice instead of an item.
+// - Navigation requests are merged: all Navigate events between two ticks make one move.
+// - An item's display time counts after its incoming transition; its `elapsed` (which drives
+//   pan-and-zoom) counts from the start of that transition and stops while paused.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/command.hpp"
+#include "core/event.hpp"
+#include "core/playlist.hpp"
+#include "core/scene.hpp"
+
+namespace vitrine::core {
+
+class Show {
+public:
+    // `playlist` must not be null. It may have no items: the show then presents a notice.
+    explicit Show(std::shared_ptr<const Playlist> playlist);
+
+    std::vector<Command> handle(const Event& event);
+
+    const Scene& scene() const { return scene_; }
+    const Playlist& playlist() const { return *playlist_; }
+    std::size_t generation() const { return generation_; }
+
+    static constexpr Millis kManualTransition{450};   // a visitor's or staff's move: quick, but seen
+    static constexpr Millis kRetryFailedAfter{60000}; // a file fixed on disk comes back within a minute
+    static constexpr Millis kClipEndGrace{2000};      // a clip that reports no end is moved on after this
+
+private:
+    enum class Prep { none, preparing, ready, failed };
+    struct Slot {
+        Prep prep = Prep::none;
+        std::optional<Millis> natural_duration;
+        bool ends_itself = false;
+        Millis failed_at{0};
+    };
+    struct OnScreen {
+        ItemView view;
+        Millis entry{0};  // length of the transition it came in with
+        bool ended = false;  // its clip reported its end
+    };
+
+    void on_tick(Millis now, std::vector<Command>& out);
+    void on_ready(const ItemReady& e, std::vector<Command>& out);
+    void on_failed(const ItemFailed& e, std::vector<Command>& out);
+    void on_media_ended(const MediaEnded& e);
+    void on_reload(const PlaylistLoaded& e, std::vector<Command>& out);
+
+    void finish_transition(std::vector<Command>& out);
+    void apply_navigation(std::vector<Command>& out);
+    void auto_advance();
+    void start_transition_if_ready(std::vector<Command>& out);
+    void keep_prepared(std::vector<Command>& out);
+    void update_scene();
+
+    bool playable(std::size_t index) const;
+    std::optional<std::size_t> step(std::size_t from, int delta) const;
+    std::optional<std::size_t> first_playable(std::size_t from, bool forward) const;
+    Millis hold_time(const OnScreen& s) const;
+    bool is_clip(std::size_t index) const;
+    void leave_screen(const OnScreen& s, std::vector<Command>& out);
+
+    std::shared_ptr<const Playlist> playlist_;
+    std::size_t generation_ = 0;
+    std::vector<Slot> slots_;
+
+    bool started_ = false;
+    Millis now_{0};
+    bool paused_ = false;
+    int pending_moves_ = 0;
+
+    std::optional<OnScreen> current_;
+    std::optional<OnScreen> incoming_;
+    Transition transition_;
+    Millis transition_elapsed_{0};
+    bool forward_ = true;
+
+    std::optional<std::size_t> wanted_;  // the item to show next, once it is ready
+    bool wanted_manual_ = false;
+    bool wanted_forward_ = true;
+
+    std::string notice_;
+    Scene scene_;
+};
+
+}  // namespace vitrine::core
