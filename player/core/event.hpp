@@ -23,11 +23,13 @@ struct Navigate {
 struct TogglePause {};
 
 // The preparation asked for by a Prepare command finished. `natural_duration` is the length of
-// a clip (or of its placeholder), used for items that stay until the clip ends.
+// a clip (or of its placeholder), used for items that stay until the clip ends;
+// `ends_itself` says a MediaEnded will follow when it does (false for a still placeholder).
 struct ItemReady {
     std::size_t generation = 0;
     std::size_t index = 0;
     std::optional<Millis> natural_duration;
+    bool ends_itself = false;
 };
 
 struct ItemFailed {

@@ -81,7 +81,7 @@ void Show::on_ready(const ItemReady& e, std::vector<Command>& out) {
     Slot& slot = slots_[e.index];
     slot.prep = Prep::ready;
     slot.natural_duration = e.natural_duration;
-    slot.ends_itself = is_clip(e.index) && playlist_->items[e.index].until_end;
+    slot.ends_itself = e.ends_itself && is_clip(e.index) && playlist_->items[e.index].until_end;
 }
 
 void Show::on_failed(const ItemFailed& e, std::vector<Command>& out) {

@@ -34,6 +34,7 @@ public:
 
     const Scene& scene() const { return scene_; }
     const Playlist& playlist() const { return *playlist_; }
+    const std::shared_ptr<const Playlist>& playlist_ptr() const { return playlist_; }
     std::size_t generation() const { return generation_; }
 
     static constexpr Millis kManualTransition{450};   // a visitor's or staff's move: quick, but seen

@@ -298,7 +298,7 @@ TEST_CASE("clips that stay until they end advance on MediaEnded, with a watchdog
     auto answer = [&](const std::vector<Command>& cmds, Millis natural) {
         for (auto& c : cmds)
             if (auto* pr = std::get_if<Prepare>(&c))
-                show.handle(ItemReady{pr->generation, pr->index, natural});
+                show.handle(ItemReady{pr->generation, pr->index, natural, true});
     };
     auto cmds = show.handle(Tick{0ms});
     answer(cmds, 30s);

@@ -1,0 +1,253 @@
+#include "app/app.hpp"
+
+#include <SDL.h>
+
+#include <algorithm>
+#include <chrono>
+#include <optional>
+
+#include "app/playlist_source.hpp"
+#include "app/preloader.hpp"
+#include "core/key_chord.hpp"
+#include "core/show.hpp"
+#include "platform/input.hpp"
+#include "platform/sdl_context.hpp"
+#include "platform/sdl_ptr.hpp"
+#include "render/compositor.hpp"
+
+namespace vitrine::app {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using core::Millis;
+
+constexpr Millis kIdleWait{50};  // an idle panel wakes 20 times a second, to keep time; nothing is drawn
+
+struct Stats {
+    long frames = 0;
+    long late_frames = 0;  // frames presented more than one refresh interval after the previous one
+};
+
+class PlayLoop {
+public:
+    PlayLoop(const PlayOptions& options, Logger& log, SDL_Window& window, SDL_Renderer& renderer,
+             std::shared_ptr<const core::Playlist> playlist)
+        : options_(options),
+          log_(log),
+          window_(window),
+          renderer_(renderer),
+          playlist_(std::move(playlist)),
+          exit_keys_(options.exit_keys.value_or(playlist_->exhibit.exit_keys)),
+          wake_event_(SDL_RegisterEvents(1)),
+          show_(playlist_),
+          preloader_(wake_event_) {
+        int w = 0, h = 0;
+        SDL_GetRendererOutputSize(&renderer_, &w, &h);
+        compositor_.emplace(renderer_, w, h);
+        SDL_DisplayMode mode{};
+        if (SDL_GetCurrentDisplayMode(SDL_GetWindowDisplayIndex(&window_), &mode) == 0 && mode.refresh_rate > 0) {
+            refresh_ = std::chrono::microseconds(1000000 / mode.refresh_rate);
+        }
+        preloader_.request_notice(playlist_, w, h);
+        log_.info("event=screen width=" + std::to_string(w) + " height=" + std::to_string(h) +
+                  " refresh_hz=" + std::to_string(mode.refresh_rate) + " exit_keys=" + core::to_string(exit_keys_));
+    }
+
+    int run() {
+        const auto start = Clock::now();
+        while (!quit_) {
+            read_input();
+            collect_prepared();
+            const Millis now = std::chrono::duration_cast<Millis>(Clock::now() - start);
+            if (options_.stop_after_seconds && now.count() >= *options_.stop_after_seconds * 1000) break;
+            carry_out(show_.handle(core::Tick{now}));
+            if (!draw_if_changed()) SDL_WaitEventTimeout(nullptr, static_cast<int>(kIdleWait.count()));
+        }
+        log_.info("event=exit frames=" + std::to_string(stats_.frames) + " late_frames=" + std::to_string(stats_.late_frames));
+        return 0;
+    }
+
+private:
+    void read_input() {
+        SDL_Event e;
+        while (SDL_PollEvent(&e)) {
+            if (e.type == wake_event_) continue;  // collect_prepared() picks the result up
+            const platform::InputAction action = platform::translate(e, exit_keys_, options_.window.has_value());
+            switch (action) {
+                case platform::InputAction::none: break;
+                case platform::InputAction::quit:
+                    log_.info("event=quit-requested");
+                    quit_ = true;
+                    break;
+                case platform::InputAction::next: show_.handle(core::Navigate{+1}); break;
+                case platform::InputAction::previous: show_.handle(core::Navigate{-1}); break;
+                case platform::InputAction::toggle_pause: carry_out(show_.handle(core::TogglePause{})); break;
+                case platform::InputAction::resized: on_resize(); break;
+                case platform::InputAction::redraw: last_key_.reset(); break;
+            }
+        }
+    }
+
+    void on_resize() {
+        int w = 0, h = 0;
+        SDL_GetRendererOutputSize(&renderer_, &w, &h);
+        if (w == compositor_->width() && h == compositor_->height()) return;
+        log_.info("event=screen-resized width=" + std::to_string(w) + " height=" + std::to_string(h));
+        compositor_.emplace(renderer_, w, h);
+        preloader_.request_notice(current_playlist(), w, h);
+        // Everything is laid out again for the new size: the same playlist as a new generation.
+        carry_out(show_.handle(core::PlaylistLoaded{current_playlist()}));
+        last_key_.reset();
+    }
+
+    void collect_prepared() {
+        while (auto outcome = preloader_.poll()) {
+            if (outcome->index == Preloader::kNoticeIndex) {
+                if (outcome->item) (void)compositor_->set_notice(std::move(*outcome->item));
+                continue;
+            }
+            const std::string where = "item=" + item_id(outcome->index);
+            if (!outcome->item) {
+                carry_out(show_.handle(core::ItemFailed{outcome->generation, outcome->index,
+                                                        outcome->item.error().message}));
+                continue;
+            }
+            const auto natural = outcome->item->natural_duration;
+            const bool ends_itself = outcome->item->ends_itself;
+            if (auto adopted = compositor_->adopt(std::move(*outcome->item)); !adopted) {
+                carry_out(show_.handle(core::ItemFailed{outcome->generation, outcome->index, adopted.error().message}));
+                continue;
+            }
+            log_.info("event=prepared " + where + " ms=" + std::to_string(outcome->took.count()));
+            carry_out(show_.handle(core::ItemReady{outcome->generation, outcome->index, natural, ends_itself}));
+        }
+    }
+
+    std::string item_id(std::size_t index) const {
+        return index < show_.playlist().items.size() ? show_.playlist().items[index].id : std::to_string(index);
+    }
+
+    void carry_out(const std::vector<core::Command>& commands) {
+        for (const auto& c : commands) {
+            if (auto* p = std::get_if<core::Prepare>(&c)) {
+                preloader_.request(current_playlist(), p->generation, p->index, compositor_->width(), compositor_->height());
+            } else if (auto* r = std::get_if<core::Release>(&c)) {
+                preloader_.cancel(r->generation, r->index);
+                compositor_->release(r->generation, r->index);
+            } else if (auto* l = std::get_if<core::Log>(&c)) {
+                log_.log(l->level, l->message);
+            } else if (auto* pr = std::get_if<core::Present>(&c)) {
+                scene_ = pr->scene;
+            }
+            // StartMedia / StopMedia: clips are still panels in this version; nothing to start.
+        }
+    }
+
+    // The Show holds the newest playlist (it changes on reload).
+    std::shared_ptr<const core::Playlist> current_playlist() const { return show_.playlist_ptr(); }
+
+    // Draws and presents when the picture differs from the last one presented. True if it drew.
+    bool draw_if_changed() {
+        const render::FrameKey key = compositor_->frame_key(scene_);
+        if (last_key_ && *last_key_ == key) return false;
+        compositor_->draw(scene_, show_.playlist().exhibit.theme.background);
+        SDL_RenderPresent(&renderer_);
+        const auto now = Clock::now();
+        if (last_present_ && last_key_ && (now - *last_present_) > refresh_ * 3 / 2 && (key.incoming || key.motion.count() >= 0)) {
+            ++stats_.late_frames;
+        }
+        // Without vsync (a software renderer), keep to the display's rate instead of spinning.
+        if (last_present_) {
+            const auto since = now - *last_present_;
+            if (since < refresh_) SDL_Delay(static_cast<Uint32>(std::chrono::duration_cast<Millis>(refresh_ - since).count()));
+        }
+        last_present_ = Clock::now();
+        last_key_ = key;
+        ++stats_.frames;
+        return true;
+    }
+
+    const PlayOptions& options_;
+    Logger& log_;
+    SDL_Window& window_;
+    SDL_Renderer& renderer_;
+    std::shared_ptr<const core::Playlist> playlist_;
+    core::KeyChord exit_keys_;
+    Uint32 wake_event_;
+    core::Show show_;
+    std::optional<render::Compositor> compositor_;
+    core::Scene scene_;
+    std::optional<render::FrameKey> last_key_;
+    std::optional<Clock::time_point> last_present_;
+    std::chrono::microseconds refresh_{16667};
+    Stats stats_;
+    bool quit_ = false;
+    Preloader preloader_;  // last: its worker thread is joined first
+};
+
+}  // namespace
+
+int run_play(const PlayOptions& options, Logger& log) {
+    // A kiosk: closing the last window (Alt+F4 from a keyboard left out) must not end the show;
+    // only the exit keys or a signal do. In a preview window, closing it leaves.
+    SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
+    SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    auto sdl = platform::SdlContext::create(platform::SdlContext::Mode::video);
+    if (!sdl) {
+        log.error("event=startup-failed reason=" + quoted(sdl.error().message));
+        return 2;
+    }
+    PlaylistSource source(default_fonts_dir());
+    const auto loaded = source.load(options.playlist, PlaylistSource::Depth::play);
+    for (const auto& d : loaded.diagnostics) {
+        log.log(d.severity == core::Severity::error ? core::LogLevel::error : core::LogLevel::warning,
+                "event=playlist-problem " + (d.item_id.empty() ? std::string{} : "item=" + d.item_id + " ") +
+                    "where=" + quoted(d.path + ":" + std::to_string(d.line) + ":" + std::to_string(d.column)) +
+                    " reason=" + quoted(d.message));
+    }
+    auto playlist = std::make_shared<core::Playlist>(loaded.playlist.value_or(core::Playlist{}));
+    if (!loaded.playlist) {
+        log.error("event=nothing-to-show reason=" + quoted("the playlist cannot be used: " +
+                  (loaded.diagnostics.empty() ? std::string("unknown") : loaded.diagnostics.front().message)));
+    } else if (playlist->items.empty()) {
+        log.error("event=nothing-to-show reason=\"the playlist has no playable items\"");
+    }
+    log.info("event=playlist-loaded path=" + quoted(options.playlist.string()) + " items=" +
+             std::to_string(playlist->items.size()));
+
+    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
+    int w = 1280, h = 720;
+    if (options.window) {
+        w = options.window->width;
+        h = options.window->height;
+    } else {
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+    }
+    platform::WindowPtr window(SDL_CreateWindow(playlist->exhibit.title.c_str(), SDL_WINDOWPOS_CENTERED,
+                                                SDL_WINDOWPOS_CENTERED, w, h, flags));
+    if (!window) {
+        log.error("event=startup-failed reason=" + quoted(std::string("cannot open a window: ") + SDL_GetError()));
+        return 2;
+    }
+    platform::RendererPtr renderer(
+        SDL_CreateRenderer(window.get(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
+    if (!renderer) renderer.reset(SDL_CreateRenderer(window.get(), -1, SDL_RENDERER_SOFTWARE));
+    if (!renderer) {
+        log.error("event=startup-failed reason=" + quoted(std::string("cannot create a renderer: ") + SDL_GetError()));
+        return 2;
+    }
+    SDL_RendererInfo info{};
+    SDL_GetRendererInfo(renderer.get(), &info);
+    log.info(std::string("event=renderer name=") + info.name);
+    if (!options.window) {
+        SDL_ShowCursor(SDL_DISABLE);
+        SDL_SetWindowKeyboardGrab(window.get(), SDL_TRUE);
+    }
+    SDL_DisableScreenSaver();
+
+    PlayLoop loop(options, log, *window, *renderer, playlist);
+    return loop.run();
+}
+
+}  // namespace vitrine::app

@@ -1,0 +1,44 @@
+#include "app/check_command.hpp"
+
+#include <algorithm>
+#include <map>
+#include <ostream>
+
+#include "app/playlist_source.hpp"
+#include "platform/sdl_context.hpp"
+
+namespace vitrine::app {
+
+int run_check(const CheckOptions& options, std::ostream& out) {
+    auto sdl = platform::SdlContext::create(platform::SdlContext::Mode::headless);
+    if (!sdl) {
+        out << "vitrine: " << sdl.error().message << "\n";
+        return 2;
+    }
+    PlaylistSource source(default_fonts_dir());
+    bool all_good = true;
+    for (const auto& path : options.playlists) {
+        const auto outcome = source.load(path, PlaylistSource::Depth::check);
+        std::size_t errors = 0, warnings = 0;
+        for (const auto& d : outcome.diagnostics) {
+            out << core::format(d) << "\n";
+            (d.severity == core::Severity::error ? errors : warnings)++;
+        }
+        if (errors > 0) all_good = false;
+        if (options.quiet) continue;
+        if (errors == 0) {
+            std::map<std::string, int> kinds;
+            for (const auto& item : outcome.playlist->items) kinds[std::string(core::kind_name(item.body))]++;
+            std::string summary;
+            for (const auto& [kind, n] : kinds) summary += (summary.empty() ? "" : ", ") + std::to_string(n) + " " + kind;
+            out << path.string() << ": ok: " << outcome.playlist->items.size() << " items (" << summary << ")"
+                << (warnings ? ", " + std::to_string(warnings) + " warning(s)" : std::string{}) << "\n";
+        } else {
+            out << path.string() << ": " << errors << " error(s)"
+                << (warnings ? ", " + std::to_string(warnings) + " warning(s)" : std::string{}) << "\n";
+        }
+    }
+    return all_good ? 0 : 1;
+}
+
+}  // namespace vitrine::app

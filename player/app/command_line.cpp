@@ -1,0 +1,143 @@
+#include "app/command_line.hpp"
+
+#include <charconv>
+
+#include "core/key_chord.hpp"
+
+namespace vitrine::app {
+namespace {
+
+constexpr const char* kUsage =
+    "usage:\n"
+    "  vitrine play PLAYLIST.toml [--window WxH] [--exit-keys CHORD] [--quiet]\n"
+    "      Run the exhibit fullscreen (or in a window for preview). Leave with the exit keys\n"
+    "      (the playlist's exit_keys, default Ctrl+Alt+Q).\n"
+    "  vitrine check PLAYLIST.toml...\n"
+    "      Validate playlists without opening a window: every problem as file:line:column.\n"
+    "      Exit 0 when all are good, 1 otherwise.\n"
+    "  vitrine render PLAYLIST.toml --item ID --at SECONDS [--size WxH] -o OUT.png\n"
+    "      Draw what the screen shows SECONDS after item ID begins, without a display.\n"
+    "  vitrine --help | --version\n";
+
+core::Result<double> parse_seconds(std::string_view flag, std::string_view text) {
+    double v = 0;
+    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc{} || p != text.data() + text.size() || v < 0) {
+        return core::fail(std::string(flag) + " expects seconds (a number >= 0), got '" + std::string(text) + "'");
+    }
+    return v;
+}
+
+}  // namespace
+
+core::Result<Size> parse_size(std::string_view text) {
+    const auto x = text.find('x');
+    Size s;
+    auto num = [](std::string_view t, int& out) {
+        auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), out);
+        return ec == std::errc{} && p == t.data() + t.size();
+    };
+    if (x == std::string_view::npos || !num(text.substr(0, x), s.width) || !num(text.substr(x + 1), s.height) ||
+        s.width < 16 || s.height < 16 || s.width > 16384 || s.height > 16384) {
+        return core::fail("expected a size like 1920x1080, got '" + std::string(text) + "'");
+    }
+    return s;
+}
+
+core::Result<CommandLine> parse_command_line(const std::vector<std::string>& args) {
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        return HelpRequest{kUsage};
+    }
+    if (args[0] == "--version") return HelpRequest{"vitrine 0.1\n"};
+    const std::string& mode = args[0];
+    std::vector<std::string> positional;
+    auto value_of = [&](std::size_t& i) -> core::Result<std::string> {
+        if (i + 1 >= args.size()) return core::fail(args[i] + " needs a value");
+        return args[++i];
+    };
+
+    if (mode == "play") {
+        PlayOptions o;
+        for (std::size_t i = 1; i < args.size(); ++i) {
+            const std::string& a = args[i];
+            if (a == "--window") {
+                auto v = value_of(i);
+                if (!v) return std::unexpected(v.error());
+                auto s = parse_size(*v);
+                if (!s) return core::fail("--window: " + s.error().message);
+                o.window = *s;
+            } else if (a == "--exit-keys") {
+                auto v = value_of(i);
+                if (!v) return std::unexpected(v.error());
+                auto k = core::parse_key_chord(*v);
+                if (!k) return core::fail("--exit-keys: " + k.error().message);
+                o.exit_keys = *k;
+            } else if (a == "--quiet") {
+                o.quiet = true;
+            } else if (a == "--stop-after") {
+                auto v = value_of(i);
+                if (!v) return std::unexpected(v.error());
+                auto s = parse_seconds(a, *v);
+                if (!s) return std::unexpected(s.error());
+                o.stop_after_seconds = *s;
+            } else if (a.starts_with("-")) {
+                return core::fail("unknown option '" + a + "' for play\n" + kUsage);
+            } else {
+                positional.push_back(a);
+            }
+        }
+        if (positional.size() != 1) return core::fail(std::string("play takes one playlist\n") + kUsage);
+        o.playlist = positional[0];
+        return o;
+    }
+    if (mode == "check") {
+        CheckOptions o;
+        for (std::size_t i = 1; i < args.size(); ++i) {
+            if (args[i] == "--quiet") o.quiet = true;
+            else if (args[i].starts_with("-")) return core::fail("unknown option '" + args[i] + "' for check");
+            else o.playlists.emplace_back(args[i]);
+        }
+        if (o.playlists.empty()) return core::fail(std::string("check needs a playlist\n") + kUsage);
+        return o;
+    }
+    if (mode == "render") {
+        RenderOptions o;
+        bool have_output = false;
+        for (std::size_t i = 1; i < args.size(); ++i) {
+            const std::string& a = args[i];
+            if (a == "--item") {
+                auto v = value_of(i);
+                if (!v) return std::unexpected(v.error());
+                o.item_id = *v;
+            } else if (a == "--at") {
+                auto v = value_of(i);
+                if (!v) return std::unexpected(v.error());
+                auto s = parse_seconds(a, *v);
+                if (!s) return std::unexpected(s.error());
+                o.at_seconds = *s;
+            } else if (a == "--size") {
+                auto v = value_of(i);
+                if (!v) return std::unexpected(v.error());
+                auto s = parse_size(*v);
+                if (!s) return core::fail("--size: " + s.error().message);
+                o.size = *s;
+            } else if (a == "-o" || a == "--output") {
+                auto v = value_of(i);
+                if (!v) return std::unexpected(v.error());
+                o.output = *v;
+                have_output = true;
+            } else if (a.starts_with("-")) {
+                return core::fail("unknown option '" + a + "' for render");
+            } else {
+                positional.push_back(a);
+            }
+        }
+        if (positional.size() != 1) return core::fail(std::string("render takes one playlist\n") + kUsage);
+        if (!have_output) return core::fail("render needs -o OUT.png");
+        o.playlist = positional[0];
+        return o;
+    }
+    return core::fail("unknown command '" + mode + "'\n" + kUsage);
+}
+
+}  // namespace vitrine::app

@@ -1,0 +1,52 @@
+#pragma once
+// The command line, parsed into one of the program's modes. Errors are values whose message
+// is ready to print after "vitrine: ".
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/playlist.hpp"
+#include "core/result.hpp"
+
+namespace vitrine::app {
+
+struct Size {
+    int width = 0;
+    int height = 0;
+};
+
+struct PlayOptions {
+    std::filesystem::path playlist;
+    std::optional<Size> window;               // preview in a window instead of fullscreen
+    std::optional<core::KeyChord> exit_keys;  // overrides the playlist's
+    bool quiet = false;
+    std::optional<double> stop_after_seconds;  // leave after this long (tests, benchmarks)
+};
+
+struct CheckOptions {
+    std::vector<std::filesystem::path> playlists;
+    bool quiet = false;  // only problems, no summary line
+};
+
+struct RenderOptions {
+    std::filesystem::path playlist;
+    std::string item_id;  // empty: the first item
+    double at_seconds = 0.0;
+    Size size{1920, 1080};
+    std::filesystem::path output;
+};
+
+struct HelpRequest {
+    std::string text;
+};
+
+using CommandLine = std::variant<PlayOptions, CheckOptions, RenderOptions, HelpRequest>;
+
+core::Result<CommandLine> parse_command_line(const std::vector<std::string>& args);
+
+// "1920x1080" -> Size; both sides 16..16384.
+core::Result<Size> parse_size(std::string_view text);
+
+}  // namespace vitrine::app

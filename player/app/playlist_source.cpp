@@ -1,0 +1,38 @@
+#include "app/playlist_source.hpp"
+
+#include <cstdlib>
+
+#include "media/clip_probe.hpp"
+#include "media/image_loader.hpp"
+
+namespace vitrine::app {
+
+core::LoadOutcome PlaylistSource::load(const std::filesystem::path& playlist, Depth depth) {
+    core::LoadOptions options;
+    options.fonts_dir = fonts_dir_;
+    options.probe_font = [this](const std::filesystem::path& font) -> std::string {
+        auto r = fonts_.probe(font);
+        return r ? std::string{} : r.error().message;
+    };
+    options.has_glyph = [this](const std::filesystem::path& font, char32_t cp) {
+        return fonts_.has_glyph(font, cp);
+    };
+    if (depth == Depth::check) {
+        options.probe_image = [](const std::filesystem::path& f) { return media::probe_image(f); };
+        options.probe_clip = [](const std::filesystem::path& f) -> std::string {
+            auto r = media::probe_clip(f);
+            return r ? std::string{} : r.error().message;
+        };
+    }
+    return core::load_playlist(playlist, options);
+}
+
+std::filesystem::path default_fonts_dir() {
+    if (const char* env = std::getenv("VITRINE_FONTS"); env && *env) return env;
+    const std::filesystem::path source = std::filesystem::path(VITRINE_SOURCE_DIR) / "fonts";
+    std::error_code ec;
+    if (std::filesystem::exists(source / "DejaVuSerif.ttf", ec)) return source;
+    return "/usr/share/vitrine/fonts";
+}
+
+}  // namespace vitrine::app

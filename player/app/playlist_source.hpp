@@ -1,0 +1,29 @@
+#pragma once
+// Loads a playlist with the checks that need SDL and FFmpeg plugged into the pure loader:
+// fonts (open, glyph coverage), and for `check` also a full decode of every image and a probe
+// of every clip. The main thread uses it before the show starts, or on reload.
+#include <filesystem>
+
+#include "core/playlist_loader.hpp"
+#include "render/font_cache.hpp"
+
+namespace vitrine::app {
+
+class PlaylistSource {
+public:
+    enum class Depth { play, check };  // play: fast (media checked when prepared); check: everything
+
+    explicit PlaylistSource(std::filesystem::path fonts_dir) : fonts_dir_(std::move(fonts_dir)) {}
+
+    core::LoadOutcome load(const std::filesystem::path& playlist, Depth depth);
+
+private:
+    std::filesystem::path fonts_dir_;
+    render::FontCache fonts_;  // this thread's fonts, for glyph coverage
+};
+
+// Where the shipped fonts are: next to the executable's source tree when run from a build,
+// else /usr/share/vitrine/fonts; VITRINE_FONTS overrides.
+std::filesystem::path default_fonts_dir();
+
+}  // namespace vitrine::app

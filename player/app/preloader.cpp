@@ -1,0 +1,56 @@
+#include "app/preloader.hpp"
+
+#include <chrono>
+
+namespace vitrine::app {
+
+Preloader::Preloader(Uint32 wake_event) : wake_event_(wake_event), worker_([this] { work(); }) {}
+
+Preloader::~Preloader() {
+    jobs_.abort();
+    done_.abort();
+    if (worker_.joinable()) worker_.join();
+}
+
+void Preloader::request(std::shared_ptr<const core::Playlist> playlist, std::size_t generation,
+                        std::size_t index, int width, int height) {
+    {
+        std::lock_guard lock(cancel_mutex_);
+        cancelled_.erase({generation, index});
+    }
+    jobs_.push(Job{std::move(playlist), generation, index, width, height});
+}
+
+void Preloader::request_notice(std::shared_ptr<const core::Playlist> playlist, int width, int height) {
+    jobs_.push(Job{std::move(playlist), 0, kNoticeIndex, width, height});
+}
+
+void Preloader::cancel(std::size_t generation, std::size_t index) {
+    std::lock_guard lock(cancel_mutex_);
+    cancelled_.insert({generation, index});
+}
+
+bool Preloader::take_cancelled(std::size_t generation, std::size_t index) {
+    std::lock_guard lock(cancel_mutex_);
+    return cancelled_.erase({generation, index}) > 0;
+}
+
+void Preloader::work() {
+    while (auto job = jobs_.pop()) {
+        if (job->index != kNoticeIndex && take_cancelled(job->generation, job->index)) continue;
+        const auto started = std::chrono::steady_clock::now();
+        Outcome out{job->generation, job->index,
+                    job->index == kNoticeIndex
+                        ? preparer_.prepare_notice(job->playlist->exhibit, job->width, job->height)
+                        : preparer_.prepare(*job->playlist, job->index, job->width, job->height),
+                    {}};
+        out.took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+        if (out.item) out.item->generation = job->generation;
+        if (!done_.push(std::move(out))) return;
+        SDL_Event wake{};
+        wake.type = wake_event_;
+        SDL_PushEvent(&wake);  // thread-safe by SDL's contract
+    }
+}
+
+}  // namespace vitrine::app

@@ -1,0 +1,259 @@
+#include "render/compositor.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace vitrine::render {
+namespace {
+
+using core::Millis;
+
+Uint8 to_alpha(float a) { return static_cast<Uint8>(std::lround(std::clamp(a, 0.0f, 1.0f) * 255.0f)); }
+
+// Smooth start and stop for slides; pan-and-zoom and fades stay linear in time.
+double ease_in_out(double p) {
+    return p < 0.5 ? 4 * p * p * p : 1 - std::pow(-2 * p + 2, 3) / 2;
+}
+
+platform::TexturePtr make_texture(SDL_Renderer& r, SDL_Surface& s, std::string& error) {
+    platform::TexturePtr t(SDL_CreateTextureFromSurface(&r, &s));
+    if (!t) {
+        error = std::string("cannot create a texture: ") + SDL_GetError();
+        return t;
+    }
+    SDL_SetTextureBlendMode(t.get(), SDL_BLENDMODE_BLEND);
+    // Linear filtering keeps scaled and moving pictures smooth (the default is nearest).
+    SDL_SetTextureScaleMode(t.get(), SDL_ScaleModeLinear);
+    return t;
+}
+
+}  // namespace
+
+Compositor::Compositor(SDL_Renderer& renderer, int width, int height)
+    : renderer_(renderer), width_(width), height_(height) {}
+
+core::Result<Compositor::Textures> Compositor::upload(PreparedItem item) {
+    Textures t;
+    std::string error;
+    for (auto& page : item.pages) {
+        auto tex = make_texture(renderer_, *page, error);
+        if (!tex) return core::fail(error);
+        t.pages.push_back(std::move(tex));
+    }
+    t.page_duration = item.page_duration;
+    if (item.image) {
+        t.image = make_texture(renderer_, *item.image, error);
+        if (!t.image) return core::fail(error);
+        t.image_w = item.image->w;
+        t.image_h = item.image->h;
+    }
+    t.fit = item.fit;
+    t.pan_zoom = item.pan_zoom;
+    t.motion_duration = item.motion_duration;
+    if (item.caption) {
+        t.caption = make_texture(renderer_, *item.caption, error);
+        if (!t.caption) return core::fail(error);
+        t.caption_dest = item.caption_dest;
+    }
+    return t;
+}
+
+core::Result<void> Compositor::adopt(PreparedItem item) {
+    const Key key{item.generation, item.index};
+    auto t = upload(std::move(item));
+    if (!t) return std::unexpected(t.error());
+    items_.insert_or_assign(key, std::move(*t));
+    return {};
+}
+
+core::Result<void> Compositor::set_notice(PreparedItem item) {
+    auto t = upload(std::move(item));
+    if (!t) return std::unexpected(t.error());
+    notice_ = std::move(*t);
+    return {};
+}
+
+void Compositor::release(std::size_t generation, std::size_t index) {
+    items_.erase(Key{generation, index});
+}
+
+bool Compositor::holds(std::size_t generation, std::size_t index) const {
+    return items_.count(Key{generation, index}) != 0;
+}
+
+const Compositor::Textures* Compositor::find(const core::ItemView& v) const {
+    auto it = items_.find(Key{v.generation, v.index});
+    return it == items_.end() ? nullptr : &it->second;
+}
+
+std::size_t Compositor::page_of(const Textures& t, Millis elapsed) {
+    if (t.pages.size() <= 1 || t.page_duration <= Millis{0}) return 0;
+    const auto page = static_cast<std::size_t>(elapsed / t.page_duration);
+    return std::min(page, t.pages.size() - 1);
+}
+
+FrameKey Compositor::frame_key(const core::Scene& scene) const {
+    FrameKey k;
+    k.paused = scene.paused;
+    k.notice = !scene.notice.empty();
+    k.progress = scene.incoming ? scene.progress : 0.0;
+    auto visit = [&](const std::optional<core::ItemView>& v, auto& slot, std::size_t& page) {
+        if (!v) return;
+        slot = std::make_pair(v->generation, v->index);
+        if (const Textures* t = find(*v)) {
+            page = page_of(*t, v->elapsed);
+            if (t->pan_zoom && v->elapsed < t->motion_duration) k.motion = v->elapsed;
+        }
+    };
+    visit(scene.current, k.current, k.current_page);
+    visit(scene.incoming, k.incoming, k.incoming_page);
+    return k;
+}
+
+void Compositor::draw(const core::Scene& scene, core::Color bg) {
+    SDL_SetRenderDrawBlendMode(&renderer_, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(&renderer_, bg.r, bg.g, bg.b, 255);
+    SDL_RenderClear(&renderer_);
+
+    if (!scene.current && !scene.incoming) {
+        if (!scene.notice.empty() && notice_) draw_item(*notice_, Millis{0}, 1.0f, 0.0f, false, bg);
+        return;
+    }
+    const Textures* from = scene.current ? find(*scene.current) : nullptr;
+    const Textures* to = scene.incoming ? find(*scene.incoming) : nullptr;
+    const Millis from_elapsed = scene.current ? scene.current->elapsed : Millis{0};
+    const Millis to_elapsed = scene.incoming ? scene.incoming->elapsed : Millis{0};
+    const auto p = static_cast<float>(scene.progress);
+
+    if (!scene.incoming) {
+        if (from) draw_item(*from, from_elapsed, 1.0f, 0.0f, false, bg);
+    } else {
+        switch (scene.transition) {
+            case core::TransitionKind::cut:
+                if (to) draw_item(*to, to_elapsed, 1.0f, 0.0f, false, bg);
+                break;
+            case core::TransitionKind::fade:  // through the background
+                if (p < 0.5f) {
+                    if (from) draw_item(*from, from_elapsed, 1.0f - 2.0f * p, 0.0f, false, bg);
+                } else if (to) {
+                    draw_item(*to, to_elapsed, 2.0f * p - 1.0f, 0.0f, false, bg);
+                }
+                break;
+            case core::TransitionKind::crossfade:
+                if (from) draw_item(*from, from_elapsed, 1.0f, 0.0f, false, bg);
+                if (to) draw_crossfading(*to, to_elapsed, p, bg);
+                break;
+            case core::TransitionKind::slide: {
+                const auto e = static_cast<float>(ease_in_out(p));
+                const float w = static_cast<float>(width_);
+                const float dir = scene.forward ? 1.0f : -1.0f;
+                if (from) draw_item(*from, from_elapsed, 1.0f, -dir * e * w, false, bg);
+                if (to) draw_item(*to, to_elapsed, 1.0f, dir * (1.0f - e) * w, false, bg);
+                break;
+            }
+        }
+    }
+    if (scene.paused) draw_paused_mark(bg);
+}
+
+void Compositor::draw_crossfading(const Textures& t, Millis elapsed, float alpha, core::Color bg) {
+    // The incoming item is composed whole (background included) off screen, then laid over the
+    // leaving one at `alpha`: an exact mix, whatever is transparent in either item.
+    if (!layer_) {
+        layer_.reset(SDL_CreateTexture(&renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, width_, height_));
+        if (layer_) SDL_SetTextureBlendMode(layer_.get(), SDL_BLENDMODE_BLEND);
+    }
+    SDL_Texture* screen = SDL_GetRenderTarget(&renderer_);
+    if (!layer_ || SDL_SetRenderTarget(&renderer_, layer_.get()) != 0) {
+        draw_item(t, elapsed, alpha, 0.0f, true, bg);  // no render targets here: a close approximation
+        return;
+    }
+    SDL_SetRenderDrawBlendMode(&renderer_, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(&renderer_, bg.r, bg.g, bg.b, 255);
+    SDL_RenderClear(&renderer_);
+    draw_item(t, elapsed, 1.0f, 0.0f, false, bg);
+    SDL_SetRenderTarget(&renderer_, screen);
+    SDL_SetTextureAlphaMod(layer_.get(), to_alpha(alpha));
+    SDL_RenderCopy(&renderer_, layer_.get(), nullptr, nullptr);
+}
+
+void Compositor::draw_item(const Textures& t, Millis elapsed, float alpha, float dx, bool opaque,
+                           core::Color bg) {
+    if (alpha <= 0.0f) return;
+    if (opaque) {
+        SDL_SetRenderDrawBlendMode(&renderer_, SDL_BLENDMODE_BLEND);
+        SDL_SetRenderDrawColor(&renderer_, bg.r, bg.g, bg.b, to_alpha(alpha));
+        const SDL_FRect r{dx, 0.0f, static_cast<float>(width_), static_cast<float>(height_)};
+        SDL_RenderFillRectF(&renderer_, &r);
+    }
+    if (t.image) draw_image(t, elapsed, alpha, dx);
+    if (!t.pages.empty()) {
+        SDL_Texture* page = t.pages[page_of(t, elapsed)].get();
+        SDL_SetTextureAlphaMod(page, to_alpha(alpha));
+        const SDL_FRect r{dx, 0.0f, static_cast<float>(width_), static_cast<float>(height_)};
+        SDL_RenderCopyF(&renderer_, page, nullptr, &r);
+    }
+    if (t.caption) {
+        SDL_SetTextureAlphaMod(t.caption.get(), to_alpha(alpha));
+        const SDL_FRect r{static_cast<float>(t.caption_dest.x) + dx, static_cast<float>(t.caption_dest.y),
+                          static_cast<float>(t.caption_dest.w), static_cast<float>(t.caption_dest.h)};
+        SDL_RenderCopyF(&renderer_, t.caption.get(), nullptr, &r);
+    }
+}
+
+void Compositor::draw_image(const Textures& t, Millis elapsed, float alpha, float dx) {
+    const double sw = width_, sh = height_;
+    const double iw = t.image_w, ih = t.image_h;
+    if (iw <= 0 || ih <= 0) return;
+    const double s0 = t.fit == core::Fit::contain ? std::min(sw / iw, sh / ih) : std::max(sw / iw, sh / ih);
+    const double fw = iw * s0, fh = ih * s0;
+    // The area the picture may cover: its letterbox (contain) or the whole screen (cover).
+    const double lw = std::min(fw, sw), lh = std::min(fh, sh);
+    const double lx = (sw - lw) / 2, ly = (sh - lh) / 2;
+
+    core::Framing f;  // centred, zoom 1
+    if (t.pan_zoom) {
+        double p = t.motion_duration > Millis{0}
+                       ? std::clamp(static_cast<double>(elapsed.count()) / static_cast<double>(t.motion_duration.count()), 0.0, 1.0)
+                       : 1.0;
+        p = 0.5 - 0.5 * std::cos(p * M_PI);  // gentle start and stop
+        const auto& a = t.pan_zoom->start;
+        const auto& b = t.pan_zoom->end;
+        f.x = a.x + (b.x - a.x) * p;
+        f.y = a.y + (b.y - a.y) * p;
+        // Zoom interpolated geometrically, so it feels steady rather than accelerating.
+        f.zoom = a.zoom * std::pow(b.zoom / a.zoom, p);
+    }
+    const double dw = fw * f.zoom, dh = fh * f.zoom;
+    double left = lx + lw / 2 - f.x * dw;
+    double top = ly + lh / 2 - f.y * dh;
+    // Never uncover the letterbox area: the picture always fills what it filled at zoom 1.
+    left = std::clamp(left, lx + lw - dw, lx);
+    top = std::clamp(top, ly + lh - dh, ly);
+
+    const SDL_Rect clip{static_cast<int>(std::floor(lx + dx)), static_cast<int>(std::floor(ly)),
+                        static_cast<int>(std::ceil(lw)), static_cast<int>(std::ceil(lh))};
+    SDL_RenderSetClipRect(&renderer_, &clip);
+    SDL_SetTextureAlphaMod(t.image.get(), to_alpha(alpha));
+    const SDL_FRect dst{static_cast<float>(left + dx), static_cast<float>(top), static_cast<float>(dw),
+                        static_cast<float>(dh)};
+    SDL_RenderCopyF(&renderer_, t.image.get(), nullptr, &dst);
+    SDL_RenderSetClipRect(&renderer_, nullptr);
+}
+
+void Compositor::draw_paused_mark(core::Color bg) {
+    // Two bars in the top-right corner, on a disc of the background so they read on any image.
+    const float unit = static_cast<float>(std::min(width_, height_)) / 60.0f;
+    const float cx = static_cast<float>(width_) - unit * 3.0f, cy = unit * 3.0f;
+    SDL_SetRenderDrawBlendMode(&renderer_, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(&renderer_, bg.r, bg.g, bg.b, 200);
+    const SDL_FRect back{cx - unit * 1.6f, cy - unit * 1.6f, unit * 3.2f, unit * 3.2f};
+    SDL_RenderFillRectF(&renderer_, &back);
+    SDL_SetRenderDrawColor(&renderer_, 255, 255, 255, 230);
+    const SDL_FRect bars[2] = {{cx - unit * 0.8f, cy - unit, unit * 0.55f, unit * 2.0f},
+                               {cx + unit * 0.25f, cy - unit, unit * 0.55f, unit * 2.0f}};
+    SDL_RenderFillRectsF(&renderer_, bars, 2);
+}
+
+}  // namespace vitrine::render

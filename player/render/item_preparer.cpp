@@ -1,0 +1,138 @@
+#include "render/item_preparer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <vector>
+
+#include "core/image_header.hpp"
+#include "media/clip_probe.hpp"
+#include "media/image_loader.hpp"
+
+namespace vitrine::render {
+namespace {
+
+using core::Millis;
+
+constexpr std::size_t kHeaderBytes = 64 * 1024;  // enough for a JPEG's EXIF block and its SOF marker
+
+Millis entry_of(const core::Item& item, const core::Exhibit& exhibit) {
+    const auto t = core::transition_into(item, exhibit);
+    return t.kind == core::TransitionKind::cut ? Millis{0} : t.duration;
+}
+
+std::string clock_text(Millis d) {
+    const auto s = d.count() / 1000;
+    return std::to_string(s / 60) + ":" + (s % 60 < 10 ? "0" : "") + std::to_string(s % 60);
+}
+
+}  // namespace
+
+core::Result<PreparedItem> ItemPreparer::prepare(const core::Playlist& playlist, std::size_t index,
+                                                 int width, int height) {
+    if (index >= playlist.items.size()) return core::fail("no item " + std::to_string(index));
+    const core::Item& item = playlist.items[index];
+    core::Result<PreparedItem> out = std::visit(
+        [&](const auto& body) -> core::Result<PreparedItem> {
+            using T = std::decay_t<decltype(body)>;
+            if constexpr (std::is_same_v<T, core::ImageItem>) {
+                return prepare_image(item, body, playlist.exhibit, width, height);
+            } else if constexpr (std::is_same_v<T, core::VideoItem> || std::is_same_v<T, core::AudioItem>) {
+                return prepare_clip(item, playlist.exhibit, width, height);
+            } else {
+                auto r = prepare_text(item.body, playlist.exhibit, width, height);
+                if (r && r->pages.size() > 1) {
+                    // Each page gets its share of the item's time, entry transition included.
+                    const Millis total = entry_of(item, playlist.exhibit) + core::item_duration(item, playlist.exhibit);
+                    r->page_duration = total / static_cast<long>(r->pages.size());
+                }
+                return r;
+            }
+        },
+        item.body);
+    if (out) out->index = index;
+    return out;
+}
+
+core::Result<PreparedItem> ItemPreparer::prepare_text(const core::ItemBody& body, const core::Exhibit& exhibit,
+                                                      int width, int height) {
+    auto pages = painter_.paint_panel(body, exhibit.theme, exhibit.display, width, height);
+    if (!pages) return std::unexpected(pages.error());
+    PreparedItem p;
+    p.pages = std::move(*pages);
+    return p;
+}
+
+core::Result<PreparedItem> ItemPreparer::prepare_image(const core::Item& item, const core::ImageItem& image,
+                                                       const core::Exhibit& exhibit, int width, int height) {
+    const std::string path = image.file.string();
+    // Read the header first: the decode box depends on the picture's shape and orientation.
+    std::ifstream in(image.file, std::ios::binary);
+    if (!in) return core::fail("cannot open image " + path, path);
+    std::vector<std::uint8_t> head(kHeaderBytes);
+    in.read(reinterpret_cast<char*>(head.data()), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    auto info = core::sniff_image(head, path);
+    if (!info) return std::unexpected(info.error());
+    int iw = info->width, ih = info->height;
+    if (info->orientation >= 5) std::swap(iw, ih);  // 5..8 turn the picture a quarter
+
+    double zoom = 1.0;
+    if (image.pan_zoom) zoom = std::max(image.pan_zoom->start.zoom, image.pan_zoom->end.zoom);
+    zoom = std::min(zoom, kMaxZoom);
+    const double fit = image.fit == core::Fit::contain
+                           ? std::min(double(width) / iw, double(height) / ih)
+                           : std::max(double(width) / iw, double(height) / ih);
+    media::LoadImageOptions options;
+    options.max_width = static_cast<int>(std::ceil(iw * fit * zoom));
+    options.max_height = static_cast<int>(std::ceil(ih * fit * zoom));
+    auto surface = media::load_image(image.file, options);
+    if (!surface) return std::unexpected(surface.error());
+
+    PreparedItem p;
+    p.image = std::move(*surface);
+    p.fit = image.fit;
+    p.pan_zoom = image.pan_zoom;
+    p.motion_duration = entry_of(item, exhibit) + core::item_duration(item, exhibit);
+    if (!image.caption.empty()) {
+        auto caption = painter_.paint_caption(image.caption, exhibit.theme, exhibit.display, width, height);
+        if (!caption) return std::unexpected(caption.error());
+        p.caption = std::move(caption->surface);
+        p.caption_dest = caption->dest;
+    }
+    return p;
+}
+
+core::Result<PreparedItem> ItemPreparer::prepare_clip(const core::Item& item, const core::Exhibit& exhibit,
+                                                      int width, int height) {
+    const bool is_video = std::holds_alternative<core::VideoItem>(item.body);
+    const core::Clip& clip = is_video ? std::get<core::VideoItem>(item.body).clip : std::get<core::AudioItem>(item.body).clip;
+    std::string title = is_video ? std::get<core::VideoItem>(item.body).title : std::get<core::AudioItem>(item.body).title;
+    auto info = media::probe_clip(clip.file);
+    if (!info) return std::unexpected(info.error());
+    Millis length = info->duration > Millis{0} ? info->duration : exhibit.default_duration;
+    if (clip.end && *clip.end < length) length = *clip.end;
+    length = std::max(Millis{1000}, length - clip.start);
+    if (title.empty()) title = clip.file.filename().string();
+
+    // Until clips play (the media layer), a calm panel says what would be playing and for how long.
+    core::TextItem panel;
+    panel.title = title;
+    panel.paragraphs = {std::string(is_video ? "Video" : "Audio") + " · " + clock_text(length),
+                        "This clip is shown as a still panel in this version of Vitrine."};
+    auto pages = painter_.paint_panel(panel, exhibit.theme, exhibit.display, width, height);
+    if (!pages) return std::unexpected(pages.error());
+    PreparedItem p;
+    p.pages = std::move(*pages);
+    p.natural_duration = item.duration.value_or(length);
+    return p;
+}
+
+core::Result<PreparedItem> ItemPreparer::prepare_notice(const core::Exhibit& exhibit, int width, int height) {
+    core::TextItem panel;
+    panel.title = exhibit.title;
+    panel.paragraphs = {"The exhibit will continue shortly."};
+    return prepare_text(panel, exhibit, width, height);
+}
+
+}  // namespace vitrine::render
