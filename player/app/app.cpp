@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <optional>
 
 #include "app/playlist_source.hpp"
@@ -22,6 +23,32 @@ using Clock = std::chrono::steady_clock;
 using core::Millis;
 
 constexpr Millis kIdleWait{50};  // an idle panel wakes 20 times a second, to keep time; nothing is drawn
+constexpr Millis kReloadPoll{1000};  // a curator's saved edit shows within a second
+
+// The playlist file's identity on disk, to notice a curator's save.
+struct FileStamp {
+    std::filesystem::file_time_type time{};
+    std::uintmax_t size = 0;
+    friend bool operator==(const FileStamp&, const FileStamp&) = default;
+};
+
+std::optional<FileStamp> stamp_of(const std::filesystem::path& p) {
+    std::error_code ec;
+    FileStamp s{std::filesystem::last_write_time(p, ec), 0};
+    if (ec) return std::nullopt;
+    s.size = std::filesystem::file_size(p, ec);
+    if (ec) return std::nullopt;
+    return s;
+}
+
+void log_diagnostics(Logger& log, const core::LoadOutcome& loaded) {
+    for (const auto& d : loaded.diagnostics) {
+        log.log(d.severity == core::Severity::error ? core::LogLevel::error : core::LogLevel::warning,
+                "event=playlist-problem " + (d.item_id.empty() ? std::string{} : "item=" + d.item_id + " ") +
+                    "where=" + quoted(d.path + ":" + std::to_string(d.line) + ":" + std::to_string(d.column)) +
+                    " reason=" + quoted(d.message));
+    }
+}
 
 struct Stats {
     long frames = 0;
@@ -30,10 +57,13 @@ struct Stats {
 
 class PlayLoop {
 public:
-    PlayLoop(const PlayOptions& options, Logger& log, SDL_Window& window, SDL_Renderer& renderer,
-             std::shared_ptr<const core::Playlist> playlist)
+    PlayLoop(const PlayOptions& options, Logger& log, PlaylistSource& source, SDL_Window& window,
+             SDL_Renderer& renderer, std::shared_ptr<const core::Playlist> playlist, Clock::time_point started)
         : options_(options),
+          started_(started),
           log_(log),
+          source_(source),
+          stamp_(stamp_of(options.playlist)),
           window_(window),
           renderer_(renderer),
           playlist_(std::move(playlist)),
@@ -60,6 +90,7 @@ public:
             collect_prepared();
             const Millis now = std::chrono::duration_cast<Millis>(Clock::now() - start);
             if (options_.stop_after_seconds && now.count() >= *options_.stop_after_seconds * 1000) break;
+            reload_if_changed(now);
             carry_out(show_.handle(core::Tick{now}));
             if (!draw_if_changed()) SDL_WaitEventTimeout(nullptr, static_cast<int>(kIdleWait.count()));
         }
@@ -86,6 +117,25 @@ private:
                 case platform::InputAction::redraw: last_key_.reset(); break;
             }
         }
+    }
+
+    // Hot reload: a saved playlist replaces the running one, keeping the visitor's place. A
+    // playlist that does not load keeps the last good one on screen; the log says why.
+    void reload_if_changed(Millis now) {
+        if (now - last_reload_poll_ < kReloadPoll) return;
+        last_reload_poll_ = now;
+        const auto stamp = stamp_of(options_.playlist);
+        if (!stamp || stamp == stamp_) return;
+        stamp_ = stamp;
+        const auto loaded = source_.load(options_.playlist, PlaylistSource::Depth::play);
+        log_diagnostics(log_, loaded);
+        if (!loaded.playlist || loaded.playlist->items.empty()) {
+            log_.error("event=reload-refused reason=\"the edited playlist has nothing playable; the last good one stays\"");
+            return;
+        }
+        auto next = std::make_shared<const core::Playlist>(*loaded.playlist);
+        preloader_.request_notice(next, compositor_->width(), compositor_->height());
+        carry_out(show_.handle(core::PlaylistLoaded{next}));
     }
 
     void on_resize() {
@@ -153,6 +203,11 @@ private:
         compositor_->draw(scene_, show_.playlist().exhibit.theme.background);
         SDL_RenderPresent(&renderer_);
         const auto now = Clock::now();
+        if (!first_item_drawn_ && (key.current || key.incoming || key.notice)) {
+            first_item_drawn_ = true;
+            log_.info("event=first-frame since_start_ms=" +
+                      std::to_string(std::chrono::duration_cast<Millis>(now - started_).count()));
+        }
         if (last_present_ && last_key_ && (now - *last_present_) > refresh_ * 3 / 2 && (key.incoming || key.motion.count() >= 0)) {
             ++stats_.late_frames;
         }
@@ -168,7 +223,12 @@ private:
     }
 
     const PlayOptions& options_;
+    Clock::time_point started_;  // process start, for the start-up time
+    bool first_item_drawn_ = false;
     Logger& log_;
+    PlaylistSource& source_;
+    std::optional<FileStamp> stamp_;
+    Millis last_reload_poll_{0};
     SDL_Window& window_;
     SDL_Renderer& renderer_;
     std::shared_ptr<const core::Playlist> playlist_;
@@ -188,6 +248,7 @@ private:
 }  // namespace
 
 int run_play(const PlayOptions& options, Logger& log) {
+    const auto started = Clock::now();
     // A kiosk: closing the last window (Alt+F4 from a keyboard left out) must not end the show;
     // only the exit keys or a signal do. In a preview window, closing it leaves.
     SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
@@ -200,12 +261,7 @@ int run_play(const PlayOptions& options, Logger& log) {
     }
     PlaylistSource source(default_fonts_dir());
     const auto loaded = source.load(options.playlist, PlaylistSource::Depth::play);
-    for (const auto& d : loaded.diagnostics) {
-        log.log(d.severity == core::Severity::error ? core::LogLevel::error : core::LogLevel::warning,
-                "event=playlist-problem " + (d.item_id.empty() ? std::string{} : "item=" + d.item_id + " ") +
-                    "where=" + quoted(d.path + ":" + std::to_string(d.line) + ":" + std::to_string(d.column)) +
-                    " reason=" + quoted(d.message));
-    }
+    log_diagnostics(log, loaded);
     auto playlist = std::make_shared<core::Playlist>(loaded.playlist.value_or(core::Playlist{}));
     if (!loaded.playlist) {
         log.error("event=nothing-to-show reason=" + quoted("the playlist cannot be used: " +
@@ -246,7 +302,7 @@ int run_play(const PlayOptions& options, Logger& log) {
     }
     SDL_DisableScreenSaver();
 
-    PlayLoop loop(options, log, *window, *renderer, playlist);
+    PlayLoop loop(options, log, source, *window, *renderer, playlist, started);
     return loop.run();
 }
 
