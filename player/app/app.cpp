@@ -45,8 +45,8 @@ void log_diagnostics(Logger& log, const core::LoadOutcome& loaded) {
     for (const auto& d : loaded.diagnostics) {
         log.log(d.severity == core::Severity::error ? core::LogLevel::error : core::LogLevel::warning,
                 "event=playlist-problem " + (d.item_id.empty() ? std::string{} : "item=" + d.item_id + " ") +
-                    "where=" + quoted(d.path + ":" + std::to_string(d.line) + ":" + std::to_string(d.column)) +
-                    " reason=" + quoted(d.message));
+                    "where=" + app::quoted(d.path + ":" + std::to_string(d.line) + ":" + std::to_string(d.column)) +
+                    " reason=" + app::quoted(d.message));
     }
 }
 
@@ -256,7 +256,7 @@ int run_play(const PlayOptions& options, Logger& log) {
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     auto sdl = platform::SdlContext::create(platform::SdlContext::Mode::video);
     if (!sdl) {
-        log.error("event=startup-failed reason=" + quoted(sdl.error().message));
+        log.error("event=startup-failed reason=" + app::quoted(sdl.error().message));
         return 2;
     }
     PlaylistSource source(default_fonts_dir());
@@ -264,12 +264,12 @@ int run_play(const PlayOptions& options, Logger& log) {
     log_diagnostics(log, loaded);
     auto playlist = std::make_shared<core::Playlist>(loaded.playlist.value_or(core::Playlist{}));
     if (!loaded.playlist) {
-        log.error("event=nothing-to-show reason=" + quoted("the playlist cannot be used: " +
+        log.error("event=nothing-to-show reason=" + app::quoted("the playlist cannot be used: " +
                   (loaded.diagnostics.empty() ? std::string("unknown") : loaded.diagnostics.front().message)));
     } else if (playlist->items.empty()) {
         log.error("event=nothing-to-show reason=\"the playlist has no playable items\"");
     }
-    log.info("event=playlist-loaded path=" + quoted(options.playlist.string()) + " items=" +
+    log.info("event=playlist-loaded path=" + app::quoted(options.playlist.string()) + " items=" +
              std::to_string(playlist->items.size()));
 
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
@@ -283,14 +283,14 @@ int run_play(const PlayOptions& options, Logger& log) {
     platform::WindowPtr window(SDL_CreateWindow(playlist->exhibit.title.c_str(), SDL_WINDOWPOS_CENTERED,
                                                 SDL_WINDOWPOS_CENTERED, w, h, flags));
     if (!window) {
-        log.error("event=startup-failed reason=" + quoted(std::string("cannot open a window: ") + SDL_GetError()));
+        log.error("event=startup-failed reason=" + app::quoted(std::string("cannot open a window: ") + SDL_GetError()));
         return 2;
     }
     platform::RendererPtr renderer(
         SDL_CreateRenderer(window.get(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
     if (!renderer) renderer.reset(SDL_CreateRenderer(window.get(), -1, SDL_RENDERER_SOFTWARE));
     if (!renderer) {
-        log.error("event=startup-failed reason=" + quoted(std::string("cannot create a renderer: ") + SDL_GetError()));
+        log.error("event=startup-failed reason=" + app::quoted(std::string("cannot create a renderer: ") + SDL_GetError()));
         return 2;
     }
     SDL_RendererInfo info{};

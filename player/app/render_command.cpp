@@ -18,14 +18,14 @@ namespace vitrine::app {
 int run_render(const RenderOptions& options, Logger& log) {
     auto sdl = platform::SdlContext::create(platform::SdlContext::Mode::headless);
     if (!sdl) {
-        log.error("event=startup-failed reason=" + quoted(sdl.error().message));
+        log.error("event=startup-failed reason=" + app::quoted(sdl.error().message));
         return 2;
     }
     PlaylistSource source(default_fonts_dir());
     const auto loaded = source.load(options.playlist, PlaylistSource::Depth::play);
     for (const auto& d : loaded.diagnostics) {
         log.log(d.severity == core::Severity::error ? core::LogLevel::error : core::LogLevel::warning,
-                "event=playlist-problem where=" + quoted(core::format(d)));
+                "event=playlist-problem where=" + app::quoted(core::format(d)));
     }
     if (!loaded.playlist) return 1;
     const core::Playlist& playlist = *loaded.playlist;
@@ -35,7 +35,7 @@ int run_render(const RenderOptions& options, Logger& log) {
         auto it = std::find_if(playlist.items.begin(), playlist.items.end(),
                                [&](const core::Item& i) { return i.id == options.item_id; });
         if (it == playlist.items.end()) {
-            log.error("event=render-failed reason=" + quoted("no playable item with id '" + options.item_id + "'"));
+            log.error("event=render-failed reason=" + app::quoted("no playable item with id '" + options.item_id + "'"));
             return 1;
         }
         index = static_cast<std::size_t>(it - playlist.items.begin());
@@ -47,12 +47,12 @@ int run_render(const RenderOptions& options, Logger& log) {
 
     platform::SurfacePtr target(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888));
     if (!target) {
-        log.error("event=render-failed reason=" + quoted(std::string("cannot create a surface: ") + SDL_GetError()));
+        log.error("event=render-failed reason=" + app::quoted(std::string("cannot create a surface: ") + SDL_GetError()));
         return 1;
     }
     platform::RendererPtr renderer(SDL_CreateSoftwareRenderer(target.get()));
     if (!renderer) {
-        log.error("event=render-failed reason=" + quoted(std::string("cannot create a renderer: ") + SDL_GetError()));
+        log.error("event=render-failed reason=" + app::quoted(std::string("cannot create a renderer: ") + SDL_GetError()));
         return 1;
     }
     render::Compositor compositor(*renderer, w, h);
@@ -62,13 +62,13 @@ int run_render(const RenderOptions& options, Logger& log) {
         if (!view) continue;
         auto item = preparer.prepare(playlist, view->index, w, h);
         if (!item) {
-            log.error("event=item-skipped item=" + playlist.items[view->index].id + " reason=" + quoted(item.error().message));
+            log.error("event=item-skipped item=" + playlist.items[view->index].id + " reason=" + app::quoted(item.error().message));
             if (view->index == index) status = 1;
             continue;
         }
         item->generation = view->generation;
         if (auto r = compositor.adopt(std::move(*item)); !r) {
-            log.error("event=render-failed reason=" + quoted(r.error().message));
+            log.error("event=render-failed reason=" + app::quoted(r.error().message));
             return 1;
         }
     }
@@ -78,10 +78,10 @@ int run_render(const RenderOptions& options, Logger& log) {
     compositor.draw(scene, playlist.exhibit.theme.background);
     SDL_RenderPresent(renderer.get());
     if (IMG_SavePNG(target.get(), options.output.string().c_str()) != 0) {
-        log.error("event=render-failed reason=" + quoted(std::string("cannot write ") + options.output.string() + ": " + IMG_GetError()));
+        log.error("event=render-failed reason=" + app::quoted(std::string("cannot write ") + options.output.string() + ": " + IMG_GetError()));
         return 1;
     }
-    log.info("event=rendered path=" + quoted(options.output.string()) + " item=" +
+    log.info("event=rendered path=" + app::quoted(options.output.string()) + " item=" +
              (playlist.items.empty() ? std::string("none") : playlist.items[index].id));
     return status;
 }

@@ -1,0 +1,69 @@
+#pragma once
+// The playlist loader: a curator's TOML file → a validated Playlist with every default filled in,
+// plus every finding as a Diagnostic with the exact line and column and "what was expected, what
+// was seen". The format is documented for curators in playlists/README.md.
+//
+// Policy (the show goes on):
+//  - The file itself unusable (unreadable, bigger than max_file_bytes, not UTF-8, not TOML, keys
+//    nested deeper than kMaxKeyDepth): `playlist` is nullopt, one error says why.
+//  - An item with an error is left out of `playlist->items`; its diagnostics carry its id.
+//  - An exhibit-level error ([exhibit], [exhibit.display], [theme]: a bad colour, exit key, font)
+//    is reported and the default is used.
+//  - No item left: the error "the playlist has no playable items" (the playlist is still returned,
+//    empty); a file with no [[item]] at all: "the playlist is empty: add an [[item]]".
+//  - Warnings never drop anything (reading time longer than an explicit duration, low contrast, a
+//    looping clip that never ends, a start item that was left out).
+//
+// Which font sets which text (the glyph check and the renderer agree through core/font_role.hpp,
+// texts_by_role()):
+//   heading_font  titles and headlines: text/statement/list/video/audio `title`, excerpt `heading`,
+//                 article `headline`
+//   body_font     running text: paragraphs, excerpt `text`, list entries, audio `transcript`
+//   italic_font   article `slogan`, statement `signed`
+//   ui_font       citations (excerpt `from`, `by`, `published`), image `caption`
+//
+// Thread: any; the injected functions are called on the calling thread, synchronously.
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "core/playlist.hpp"
+
+namespace vitrine::core {
+
+inline constexpr std::size_t kMaxKeyDepth = 8;  // our deepest key is 4 (item.pan_zoom.from.x); deeper is a mistake or an attack
+
+struct LoadOptions {
+    // Where the default fonts live (fonts/ in the repo). A theme font name is looked up in the
+    // playlist's folder first, then here.
+    std::filesystem::path fonts_dir;
+    // Injected checks, so the core stays pure. Each returns "" when the file is fine, else the
+    // reason ("file is empty (0 bytes)"). Unset = don't check (play mode skips the slow decode).
+    // File existence, regular-file-ness and emptiness are always checked here, cheaply.
+    std::function<std::string(const std::filesystem::path&)> probe_image;
+    std::function<std::string(const std::filesystem::path&)> probe_clip;  // video and audio
+    std::function<std::string(const std::filesystem::path&)> probe_font;
+    // True when the font file has a glyph for the code point. Unset = don't check.
+    std::function<bool(const std::filesystem::path& font, char32_t)> has_glyph;
+    std::size_t max_file_bytes = 1 << 20;  // playlists bigger than this are refused
+};
+
+struct LoadOutcome {
+    std::optional<Playlist> playlist;     // nullopt only when the file itself is unusable
+    std::vector<Diagnostic> diagnostics;  // every finding, in file order (whole-file ones last)
+};
+
+// Reads `file` (at most options.max_file_bytes) and parses it as parse_playlist does. Relative
+// paths inside are resolved against file's folder. Diagnostics name `file` as given.
+LoadOutcome load_playlist(const std::filesystem::path& file, const LoadOptions& options);
+
+// Parses playlist text as if read from `path` (used for messages and to resolve relative paths).
+LoadOutcome parse_playlist(std::string_view toml_text, const std::filesystem::path& path,
+                           const LoadOptions& options);
+
+}  // namespace vitrine::core
