@@ -5,7 +5,7 @@ set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 packages=(
   build-essential cmake pkg-config ninja-build
-  libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
+  libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libx11-dev
   libavformat-dev libavcodec-dev libswscale-dev libswresample-dev libavutil-dev
   libtomlplusplus-dev doctest-dev
   ffmpeg               # generates the demo media and test clips

@@ -14,6 +14,7 @@
 #include "platform/input.hpp"
 #include "platform/sdl_context.hpp"
 #include "platform/sdl_ptr.hpp"
+#include "platform/window_manager.hpp"
 #include "render/compositor.hpp"
 
 namespace vitrine::app {
@@ -52,6 +53,8 @@ void log_diagnostics(Logger& log, const core::LoadOutcome& loaded) {
 
 struct Stats {
     long frames = 0;
+    Clock::duration drawing{};      // time spent composing and presenting
+    Clock::duration worst_draw{};
     long late_frames = 0;  // frames presented more than one refresh interval after the previous one
 };
 
@@ -94,7 +97,10 @@ public:
             carry_out(show_.handle(core::Tick{now}));
             if (!draw_if_changed()) SDL_WaitEventTimeout(nullptr, static_cast<int>(kIdleWait.count()));
         }
-        log_.info("event=exit frames=" + std::to_string(stats_.frames) + " late_frames=" + std::to_string(stats_.late_frames));
+        const auto us = [](Clock::duration d) { return std::chrono::duration_cast<std::chrono::microseconds>(d).count(); };
+        log_.info("event=exit frames=" + std::to_string(stats_.frames) + " late_frames=" + std::to_string(stats_.late_frames) +
+                  " mean_draw_ms=" + std::to_string(stats_.frames ? us(stats_.drawing) / stats_.frames / 1000.0 : 0.0) +
+                  " worst_draw_ms=" + std::to_string(us(stats_.worst_draw) / 1000.0));
         return 0;
     }
 
@@ -200,9 +206,12 @@ private:
     bool draw_if_changed() {
         const render::FrameKey key = compositor_->frame_key(scene_);
         if (last_key_ && *last_key_ == key) return false;
+        const auto draw_start = Clock::now();
         compositor_->draw(scene_, show_.playlist().exhibit.theme.background);
         SDL_RenderPresent(&renderer_);
         const auto now = Clock::now();
+        stats_.drawing += now - draw_start;
+        stats_.worst_draw = std::max(stats_.worst_draw, now - draw_start);
         if (!first_item_drawn_ && (key.current || key.incoming || key.notice)) {
             first_item_drawn_ = true;
             log_.info("event=first-frame since_start_ms=" +
@@ -278,10 +287,17 @@ int run_play(const PlayOptions& options, Logger& log) {
         w = options.window->width;
         h = options.window->height;
     } else {
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+        flags |= SDL_WINDOW_BORDERLESS;
+        // Sized to the display from the start: a kiosk often runs X with no window manager,
+        // which would leave a fullscreen request at the window's initial size.
+        SDL_DisplayMode desktop{};
+        if (SDL_GetDesktopDisplayMode(0, &desktop) == 0) {
+            w = desktop.w;
+            h = desktop.h;
+        }
     }
-    platform::WindowPtr window(SDL_CreateWindow(playlist->exhibit.title.c_str(), SDL_WINDOWPOS_CENTERED,
-                                                SDL_WINDOWPOS_CENTERED, w, h, flags));
+    const int pos = options.window ? SDL_WINDOWPOS_CENTERED : 0;
+    platform::WindowPtr window(SDL_CreateWindow(playlist->exhibit.title.c_str(), pos, pos, w, h, flags));
     if (!window) {
         log.error("event=startup-failed reason=" + app::quoted(std::string("cannot open a window: ") + SDL_GetError()));
         return 2;
@@ -297,6 +313,7 @@ int run_play(const PlayOptions& options, Logger& log) {
     SDL_GetRendererInfo(renderer.get(), &info);
     log.info(std::string("event=renderer name=") + info.name);
     if (!options.window) {
+        if (platform::has_window_manager(*window)) SDL_SetWindowFullscreen(window.get(), SDL_WINDOW_FULLSCREEN_DESKTOP);
         SDL_ShowCursor(SDL_DISABLE);
         SDL_SetWindowKeyboardGrab(window.get(), SDL_TRUE);
     }
