@@ -79,6 +79,14 @@ SourcePos PreparedToml::original(SourcePos p) const {
     return pos_at(original_, original_offset);
 }
 
+namespace {
+// Characters of bare keys and bare values (numbers, booleans, dates and times).
+bool is_bare_value_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+           c == '+' || c == ':';
+}
+}  // namespace
+
 Result<PreparedToml> prepare_toml(std::string_view in) {
     PreparedToml out;
     out.text_.reserve(in.size());
@@ -127,6 +135,11 @@ Result<PreparedToml> prepare_toml(std::string_view in) {
                 else if ((c == ']' || c == '}') && depth > 0) --depth;
                 if (c == '\n') line_start = true;
                 else if (!is_blank(c) && c != '\r') line_start = false;
+                if ((c == '"' || c == '\'') && i > 0 && is_bare_value_char(in[i - 1])) {
+                    // toml++ 3.3 scans a bare value (1, true, a date) on into a quote that touches
+                    // it and reaches undefined behaviour on non-ASCII there; it is never valid TOML.
+                    return error_at(i, "a quote right after a value; put a space, a comma or a new line between them");
+                }
                 if (c == '#') ctx = Context::comment;
                 else if (starts_with("\"\"\"")) ctx = Context::multi_basic, out.text_ += "\"\"", i += 2;
                 else if (starts_with("'''")) ctx = Context::multi_literal, out.text_ += "''", i += 2;

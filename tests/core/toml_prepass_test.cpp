@@ -81,3 +81,17 @@ TEST_CASE("a table header without a name is refused; arrays of arrays are not he
     }
     CHECK(prepare_toml("a = [\n  [1, 2],\n  [ 3 ],\n]\n[ \"b\" ]\n[[c]]\n[]\n"));
 }
+
+TEST_CASE("a quote touching a bare value is refused before toml++ can misread it") {
+    // toml++ 3.3 reaches undefined behaviour on `a = 1"С"` (found by the playlist fuzzer).
+    for (const char* text : {"a = 1\"\xD0\xA1\"\n", "a = 1979-05-27'\xC3\xA9'\n", "a = [1\"x\"]\n", "d = 10\"s\"\n"}) {
+        CAPTURE(text);
+        auto r = vitrine::core::prepare_toml(text);
+        REQUIRE_FALSE(r);
+        CHECK(r.error().message.find("quote right after a value") != std::string::npos);
+        CHECK(r.error().line == 1);
+    }
+    SUBCASE("quoted dotted keys and ordinary strings are untouched") {
+        CHECK(vitrine::core::prepare_toml("site.\"google.com\" = 1\na = \"b\"\nc = ['d', \"e\"]\n"));
+    }
+}
