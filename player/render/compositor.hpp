@@ -58,6 +58,7 @@ private:
         core::Millis page_duration{0};
         platform::TexturePtr image;
         int image_w = 0, image_h = 0;
+        bool image_opaque = false;  // no alpha channel: drawn without blending when fully visible
         core::Fit fit = core::Fit::contain;
         std::optional<core::PanZoom> pan_zoom;
         core::Millis motion_duration{0};
