@@ -159,7 +159,12 @@ private:
     void collect_prepared() {
         while (auto outcome = preloader_.poll()) {
             if (outcome->index == Preloader::kNoticeIndex) {
-                if (outcome->item) (void)compositor_->set_notice(std::move(*outcome->item));
+                if (!outcome->item) {
+                    log_.error("event=notice-failed reason=" + app::quoted(outcome->item.error().message));
+                } else if (auto set = compositor_->set_notice(std::move(*outcome->item)); !set) {
+                    log_.error("event=notice-failed reason=" + app::quoted(set.error().message));
+                }
+                last_key_.reset();  // the notice may be what is on screen: draw it now
                 continue;
             }
             const std::string where = "item=" + item_id(outcome->index);
@@ -272,6 +277,15 @@ int run_play(const PlayOptions& options, Logger& log) {
     const auto loaded = source.load(options.playlist, PlaylistSource::Depth::play);
     log_diagnostics(log, loaded);
     auto playlist = std::make_shared<core::Playlist>(loaded.playlist.value_or(core::Playlist{}));
+    if (!loaded.playlist) {
+        // An unusable file still gets the calm screen, set in the shipped fonts.
+        const auto fonts = default_fonts_dir();
+        auto& theme = playlist->exhibit.theme;
+        theme.body_font = fonts / "DejaVuSerif.ttf";
+        theme.heading_font = fonts / "DejaVuSans-Bold.ttf";
+        theme.italic_font = fonts / "DejaVuSerif-Italic.ttf";
+        theme.ui_font = fonts / "DejaVuSans.ttf";
+    }
     if (!loaded.playlist) {
         log.error("event=nothing-to-show reason=" + app::quoted("the playlist cannot be used: " +
                   (loaded.diagnostics.empty() ? std::string("unknown") : loaded.diagnostics.front().message)));

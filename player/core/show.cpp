@@ -15,6 +15,16 @@ std::string item_label(const Playlist& p, std::size_t index) {
     return "item=" + p.items[index].id;
 }
 
+// A value for a key=value log line, quoted with its own quotes and backslashes escaped.
+std::string log_quoted(std::string_view v) {
+    std::string out = "\"";
+    for (char c : v) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c == '\n' ? ' ' : c;
+    }
+    return out + "\"";
+}
+
 }  // namespace
 
 Show::Show(std::shared_ptr<const Playlist> playlist) : playlist_(std::move(playlist)) {
@@ -90,7 +100,7 @@ void Show::on_failed(const ItemFailed& e, std::vector<Command>& out) {
     slot.prep = Prep::failed;
     slot.failed_at = now_;
     out.push_back(Log{LogLevel::error, "event=item-skipped " + item_label(*playlist_, e.index) +
-                                           " reason=\"" + e.reason + "\""});
+                                           " reason=" + log_quoted(e.reason)});
     if (wanted_ == e.index) {
         // Skip it in the direction we were going; if it was the only candidate, wait.
         wanted_ = first_playable(e.index, wanted_forward_);

@@ -52,7 +52,7 @@ struct Driver {
     }
     void answer(const Prepare& p) {
         if (failing.count(p.index)) {
-            send(ItemFailed{p.generation, p.index, "cannot open media/missing.jpg"});
+            send(ItemFailed{p.generation, p.index, "cannot open media/missing.jpg: \"gone\""});
         } else {
             prepared.insert({p.generation, p.index});
             send(ItemReady{p.generation, p.index, std::nullopt});
@@ -144,7 +144,7 @@ TEST_CASE("an item that fails to prepare is logged with its reason and skipped")
     d.run(0ms, 3000ms);  // a: 1 s entry + 2 s
     d.run(3010ms, 3500ms);
     CHECK(d.on_screen() == 2u);
-    CHECK(d.count_logs("event=item-skipped item=broken reason=\"cannot open media/missing.jpg\"") == 1);
+    CHECK(d.count_logs("event=item-skipped item=broken reason=\"cannot open media/missing.jpg: \\\"gone\\\"\"") == 1);
 
     SUBCASE("it is not asked for again on the next pass within the retry window") {
         const auto before = d.count_logs("item-skipped");
