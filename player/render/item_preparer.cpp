@@ -2,10 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <vector>
 
-#include "core/image_header.hpp"
 #include "media/clip_probe.hpp"
 #include "media/image_loader.hpp"
 
@@ -13,8 +11,6 @@ namespace vitrine::render {
 namespace {
 
 using core::Millis;
-
-constexpr std::size_t kHeaderBytes = 64 * 1024;  // enough for a JPEG's EXIF block and its SOF marker
 
 Millis entry_of(const core::Item& item, const core::Exhibit& exhibit) {
     const auto t = core::transition_into(item, exhibit);
@@ -79,14 +75,8 @@ core::Result<PreparedItem> ItemPreparer::prepare_text(const core::ItemBody& body
 
 core::Result<PreparedItem> ItemPreparer::prepare_image(const core::Item& item, const core::ImageItem& image,
                                                        const core::Exhibit& exhibit, int width, int height) {
-    const std::string path = image.file.string();
-    // Read the header first: the decode box depends on the picture's shape and orientation.
-    std::ifstream in(image.file, std::ios::binary);
-    if (!in) return core::fail("cannot open image " + path, path);
-    std::vector<std::uint8_t> head(kHeaderBytes);
-    in.read(reinterpret_cast<char*>(head.data()), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
-    auto info = core::sniff_image(head, path);
+    // The header first (with the size limits): the decode box depends on the picture's shape.
+    auto info = media::read_image_info(image.file);
     if (!info) return std::unexpected(info.error());
     int iw = info->width, ih = info->height;
     if (info->orientation >= 5) std::swap(iw, ih);  // 5..8 turn the picture a quarter
