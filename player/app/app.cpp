@@ -119,7 +119,8 @@ private:
                 case platform::InputAction::next: show_.handle(core::Navigate{+1}); break;
                 case platform::InputAction::previous: show_.handle(core::Navigate{-1}); break;
                 case platform::InputAction::toggle_pause: carry_out(show_.handle(core::TogglePause{})); break;
-                case platform::InputAction::resized: on_resize(); break;
+                case platform::InputAction::resized: on_resize(false); break;
+                case platform::InputAction::lost_textures: on_resize(true); break;
                 case platform::InputAction::redraw: last_key_.reset(); break;
             }
         }
@@ -144,10 +145,12 @@ private:
         carry_out(show_.handle(core::PlaylistLoaded{next}));
     }
 
-    void on_resize() {
+    // A new screen size (or a renderer that lost its textures, `rebuild`): everything is
+    // prepared again for the screen as it is now.
+    void on_resize(bool rebuild) {
         int w = 0, h = 0;
         SDL_GetRendererOutputSize(&renderer_, &w, &h);
-        if (w == compositor_->width() && h == compositor_->height()) return;
+        if (!rebuild && w == compositor_->width() && h == compositor_->height()) return;
         log_.info("event=screen-resized width=" + std::to_string(w) + " height=" + std::to_string(h));
         compositor_.emplace(renderer_, w, h);
         preloader_.request_notice(current_playlist(), w, h);

@@ -26,8 +26,8 @@ InputAction translate(const SDL_Event& e, const core::KeyChord& exit_keys, bool 
                 default: return InputAction::none;
             }
         case SDL_DISPLAYEVENT: return InputAction::resized;
-        case SDL_RENDER_TARGETS_RESET:
-        case SDL_RENDER_DEVICE_RESET: return InputAction::redraw;
+        case SDL_RENDER_TARGETS_RESET: return InputAction::redraw;
+        case SDL_RENDER_DEVICE_RESET: return InputAction::lost_textures;
         case SDL_KEYDOWN: {
             if (matches(e.key, exit_keys)) return InputAction::quit;
             if (e.key.repeat) return InputAction::none;

@@ -8,7 +8,8 @@
 
 namespace vitrine::platform {
 
-enum class InputAction { none, quit, next, previous, toggle_pause, resized, redraw };
+// lost_textures: the renderer's device was reset (a GPU driver restart): every texture is gone.
+enum class InputAction { none, quit, next, previous, toggle_pause, resized, redraw, lost_textures };
 
 // `windowed`: a preview window, which its close button may close.
 InputAction translate(const SDL_Event& event, const core::KeyChord& exit_keys, bool windowed);
