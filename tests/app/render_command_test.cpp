@@ -211,6 +211,7 @@ TEST_CASE("check reports every bad input of a playlist with its line and column,
     s.write("empty.png", "");
     s.write("text.png", "this is not a picture\n");
     s.picture("good.png", 64, 48, {10, 200, 10});
+    fs::copy_file(fs::path(VITRINE_FIXTURES) / "images" / "huge-20000.png", s.dir / "huge.png");
     const auto playlist = s.write("p.toml", std::string(kHeader) + R"(
 [[item]]
 id = "good"
@@ -231,6 +232,16 @@ file = "text.png"
 id = "chinese"
 kind = "text"
 text = "中文"
+
+[[item]]
+id = "huge"
+kind = "image"
+file = "huge.png"
+
+[[item]]
+id = "missing"
+kind = "image"
+file = "missing.png"
 )");
     app::CheckOptions o;
     o.playlists = {playlist};
@@ -246,7 +257,11 @@ text = "中文"
     CHECK(report.find("not an image") != std::string::npos);
     CHECK(report.find(p + ":26:") != std::string::npos);  // text = "中文"
     CHECK(report.find("U+4E2D") != std::string::npos);
-    CHECK(report.find("3 error(s)") != std::string::npos);
+    CHECK(report.find(p + ":31:") != std::string::npos);  // file = "huge.png", refused before decoding
+    CHECK(report.find("20000x20000") != std::string::npos);
+    CHECK(report.find(p + ":36:") != std::string::npos);  // file = "missing.png"
+    CHECK(report.find("not found") != std::string::npos);
+    CHECK(report.find("5 error(s)") != std::string::npos);
     CHECK(report.find("good.png") == std::string::npos);  // nothing said about the good item
 
     SUBCASE("the demo exhibit passes with a one-line summary") {

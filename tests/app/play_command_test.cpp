@@ -1,0 +1,74 @@
+// `vitrine play` as a venue runs it, on SDL's dummy video driver (no display needed): bad items
+// are logged with their path and reason and skipped, and the show goes on.
+#include <doctest/doctest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct PipeCloser {
+    void operator()(FILE* f) const noexcept { pclose(f); }
+};
+
+// Runs the command with stderr folded into stdout; returns everything it printed.
+std::string run(const std::string& command) {
+    std::unique_ptr<FILE, PipeCloser> pipe(popen((command + " 2>&1").c_str(), "r"));
+    REQUIRE(pipe);
+    std::string out;
+    std::array<char, 4096> buf{};
+    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe.get())) out.append(buf.data(), n);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("play logs a bad item with its path and reason, skips it, and shows the rest") {
+    const fs::path dir = fs::temp_directory_path() / ("vitrine-play-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    std::ofstream(dir / "fake.png") << "this is not an image";
+    std::ofstream(dir / "p.toml") << R"([exhibit]
+title = "Bad things happen"
+duration = "3s"
+[[item]]
+id = "fake"
+kind = "image"
+file = "fake.png"
+[[item]]
+id = "hello"
+kind = "text"
+title = "Still here"
+text = "The show goes on."
+[[item]]
+kind = "sculpture"
+)";
+    const std::string out = run("SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy " + std::string(VITRINE_BINARY) +
+                                " play " + (dir / "p.toml").string() + " --stop-after 1.5");
+    CAPTURE(out);
+    CHECK(out.find("event=playlist-problem item=item-3 where=" + (dir / "p.toml").string() + ":14:8") != std::string::npos);
+    CHECK(out.find("unknown kind \\\"sculpture\\\"") != std::string::npos);
+    CHECK(out.find("event=item-skipped item=fake reason=\"" + (dir / "fake.png").string() + ": not an image") != std::string::npos);
+    CHECK(out.find("event=show item=hello kind=text") != std::string::npos);
+    CHECK(out.find("event=first-frame") != std::string::npos);
+    CHECK(out.find("event=exit") != std::string::npos);
+
+    SUBCASE("a file that is not TOML at all still shows the calm screen instead of exiting") {
+        std::ofstream(dir / "broken.toml") << "not = toml = at all";
+        const std::string broken = run("SDL_VIDEODRIVER=dummy " + std::string(VITRINE_BINARY) + " play " +
+                                       (dir / "broken.toml").string() + " --stop-after 1");
+        CAPTURE(broken);
+        CHECK(broken.find("event=nothing-to-show") != std::string::npos);
+        CHECK(broken.find("broken.toml:1:") != std::string::npos);
+        CHECK(broken.find("event=first-frame") != std::string::npos);
+        CHECK(broken.find("event=notice-failed") == std::string::npos);
+        CHECK(broken.find("event=exit") != std::string::npos);
+    }
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+}
