@@ -55,7 +55,7 @@ struct Stats {
     long frames = 0;
     Clock::duration drawing{};      // time spent composing and presenting
     Clock::duration worst_draw{};
-    long late_frames = 0;  // frames presented more than one refresh interval after the previous one
+    long late_frames = 0;  // animated frames presented over 1.5 refresh intervals after the previous one
 };
 
 class PlayLoop {
