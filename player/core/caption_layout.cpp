@@ -13,15 +13,6 @@ constexpr double kPadX = 0.6;  // of caption size: band beyond the text on the l
 constexpr double kPadY = 0.3;  // of caption size: band above and below the text
 constexpr std::string_view kEllipsis = "…";
 
-double channel(std::uint8_t v) {
-    const double c = v / 255.0;
-    return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
-}
-
-double luminance(Color c) {
-    return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
-}
-
 // The longest prefix of `text` that fits in `max_width` with an ellipsis after it.
 std::string ellipsize(std::string_view text, int max_width, const WidthFunction& width) {
     std::string best;
@@ -37,11 +28,6 @@ std::string ellipsize(std::string_view text, int max_width, const WidthFunction&
 }
 
 }  // namespace
-
-double contrast_ratio(Color a, Color b) {
-    const double la = luminance(a), lb = luminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
 
 Color caption_band_worst_case() {
     const auto v = static_cast<std::uint8_t>(std::lround(255.0 * (255 - kCaptionBandAlpha) / 255.0));

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/panel_page.hpp"
+#include "core/contrast.hpp"
 #include "core/playlist.hpp"
 #include "core/size.hpp"
 #include "core/text_measurer.hpp"
@@ -35,9 +36,6 @@ struct CaptionLayout {
 // the line limit.
 CaptionLayout layout_caption(std::string_view text, const Theme& theme, const Display& display,
                              Size screen, const TextMeasurer& measurer);
-
-// WCAG 2 contrast ratio between two opaque colours (1 to 21).
-double contrast_ratio(Color a, Color b);
 
 // The band seen over the worst picture behind it (white), as an opaque colour.
 Color caption_band_worst_case();

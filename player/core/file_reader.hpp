@@ -1,0 +1,53 @@
+#pragma once
+// Internal to the playlist loader (included only by its .cpp files): the files a playlist names
+// (images, clips, captions, fonts), resolved against its folder and checked before the show.
+#include <filesystem>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "core/playlist_loader.hpp"
+#include "core/toml_reader.hpp"
+
+namespace vitrine::core::detail {
+
+enum class MediaKind { image, clip, captions };
+
+// Resolves and checks the files named in a playlist; findings go to `reader`. `reader` and
+// `options` must outlive it. Not thread-safe.
+class FileReader {
+public:
+    // `base_dir`: the playlist's folder, against which relative names are resolved.
+    FileReader(TomlReader& reader, const LoadOptions& options, std::filesystem::path base_dir)
+        : reader_(reader), options_(options), base_dir_(std::move(base_dir)) {}
+
+    // A name as written → an absolute or base-relative, lexically normal path (not checked).
+    std::filesystem::path resolve(std::string_view written) const {
+        const std::filesystem::path p(written);
+        return (p.is_absolute() ? p : base_dir_ / p).lexically_normal();
+    }
+
+    // A media file named by `key`: resolved, checked to exist, be a non-empty file and pass its
+    // probe. nullopt when absent (an error if `required`) or reported.
+    std::optional<std::filesystem::path> read_media(Section& s, std::string_view key, MediaKind kind, bool required);
+    // True when `file` (written as `written`, at `pos`) exists, is a non-empty file and passes the
+    // probe for `kind`; else reports why, with a close file name of that folder if there is one.
+    bool check_media_file(Section& s, SourcePos pos, std::string_view written, const std::filesystem::path& file,
+                          MediaKind kind);
+    // The font named by `key`, looked up in the playlist's folder, then in options.fonts_dir; on
+    // any problem it is reported and `fallback` is returned (and itself checked, once).
+    std::filesystem::path read_font(Section& s, std::string_view key, const std::filesystem::path& fallback);
+
+private:
+    // Reports once per font when a default font is missing or fails its probe.
+    void check_default_font(const std::filesystem::path& font, std::string_view key);
+
+    TomlReader& reader_;
+    const LoadOptions& options_;
+    std::filesystem::path base_dir_;
+    std::set<std::string> fonts_checked_;  // default fonts already checked (reported once)
+};
+
+}  // namespace vitrine::core::detail
