@@ -13,13 +13,14 @@ if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ] || [ -e /dev/dri/card0
 fi
 echo "No display found: running the demo on Xvfb and saving screenshots to out/" >&2
 mkdir -p out
-Xvfb :99 -screen 0 1920x1080x24 -nolisten tcp & xvfb=$!
+n=99; while [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done  # the first free display
+Xvfb ":$n" -screen 0 1920x1080x24 -nolisten tcp & xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true' EXIT
 sleep 1
-DISPLAY=:99 ./build/vitrine play playlists/demo.toml --stop-after 60 "$@" & player=$!
+DISPLAY=":$n" ./build/vitrine play playlists/demo.toml --stop-after 60 "$@" & player=$!
 for i in $(seq 1 12); do
   sleep 5
-  DISPLAY=:99 import -window root "out/demo-$(printf %02d "$i").png" 2>/dev/null || true
+  DISPLAY=":$n" import -window root "out/demo-$(printf %02d "$i").png" 2>/dev/null || true
 done
 wait $player
 echo "Screenshots: out/demo-*.png" >&2
