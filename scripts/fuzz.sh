@@ -35,16 +35,7 @@ jobs=${FUZZ_JOBS:-2}
 # Debian 12's default clang (14) cannot build this C++23: libstdc++ 12 offers std::expected only
 # when __cpp_concepts >= 202002L, which clang defines from version 19 on. libclang-rt-19-dev
 # holds libFuzzer and the sanitizer runtimes.
-export DEBIAN_FRONTEND=noninteractive
-packages=(clang-19 libclang-rt-19-dev cmake ninja-build libtomlplusplus-dev)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+bash scripts/install-deps.sh clang-19 libclang-rt-19-dev
 
 cmake -S fuzz -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$build" -j "$jobs" --target "${targets[@]}"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything Vitrine needs to build, test and run its demo on Debian 12, as root.
-# Idempotent: safe to run on every CI run.
+# Idempotent: safe to run on every CI run. Extra package names given as arguments are installed
+# too (scripts/fuzz.sh adds its compiler).
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 packages=(
@@ -10,6 +11,7 @@ packages=(
   libtomlplusplus-dev doctest-dev
   ffmpeg               # generates the demo media and test clips
   xvfb xauth x11-apps imagemagick   # headless display and screenshots for the demo run
+  "$@"
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -42,14 +42,6 @@ std::optional<FileStamp> stamp_of(const std::filesystem::path& p) {
     return s;
 }
 
-void log_diagnostics(Logger& log, const core::LoadOutcome& loaded) {
-    for (const auto& d : loaded.diagnostics) {
-        log.log(d.severity == core::Severity::error ? core::LogLevel::error : core::LogLevel::warning,
-                "event=playlist-problem " + (d.item_id.empty() ? std::string{} : "item=" + d.item_id + " ") +
-                    "where=" + app::quoted(d.path + ":" + std::to_string(d.line) + ":" + std::to_string(d.column)) +
-                    " reason=" + app::quoted(d.message));
-    }
-}
 
 struct Stats {
     long frames = 0;

@@ -27,6 +27,15 @@ core::LoadOutcome PlaylistSource::load(const std::filesystem::path& playlist, De
     return core::load_playlist(playlist, options);
 }
 
+void log_diagnostics(Logger& log, const core::LoadOutcome& loaded) {
+    for (const auto& d : loaded.diagnostics) {
+        log.log(d.severity == core::Severity::error ? core::LogLevel::error : core::LogLevel::warning,
+                "event=playlist-problem " + (d.item_id.empty() ? std::string{} : "item=" + d.item_id + " ") +
+                    "where=" + app::quoted(d.path + ":" + std::to_string(d.line) + ":" + std::to_string(d.column)) +
+                    " reason=" + app::quoted(d.message));
+    }
+}
+
 std::filesystem::path default_fonts_dir() {
     if (const char* env = std::getenv("VITRINE_FONTS"); env && *env) return env;
     const std::filesystem::path source = std::filesystem::path(VITRINE_SOURCE_DIR) / "fonts";

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/playlist_loader.hpp"
+#include "app/logger.hpp"
 #include "render/font_cache.hpp"
 
 namespace vitrine::app {
@@ -21,6 +22,9 @@ private:
     std::filesystem::path fonts_dir_;
     render::FontCache fonts_;  // this thread's fonts, for glyph coverage
 };
+
+// One log line per finding of the loader: event=playlist-problem item=… where=file:line:column reason=….
+void log_diagnostics(Logger& log, const core::LoadOutcome& loaded);
 
 // Where the shipped fonts are: next to the executable's source tree when run from a build,
 // else /usr/share/vitrine/fonts; VITRINE_FONTS overrides.

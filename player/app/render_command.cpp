@@ -23,10 +23,7 @@ int run_render(const RenderOptions& options, Logger& log) {
     }
     PlaylistSource source(default_fonts_dir());
     const auto loaded = source.load(options.playlist, PlaylistSource::Depth::play);
-    for (const auto& d : loaded.diagnostics) {
-        log.log(d.severity == core::Severity::error ? core::LogLevel::error : core::LogLevel::warning,
-                "event=playlist-problem where=" + app::quoted(core::format(d)));
-    }
+    log_diagnostics(log, loaded);
     if (!loaded.playlist) return 1;
     const core::Playlist& playlist = *loaded.playlist;
 
