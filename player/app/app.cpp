@@ -7,10 +7,14 @@
 #include <filesystem>
 #include <optional>
 
+#include "app/clip_deck.hpp"
 #include "app/playlist_source.hpp"
 #include "app/preloader.hpp"
+#include "app/timing_log.hpp"
+#include "core/adhoc_playlist.hpp"
 #include "core/key_chord.hpp"
 #include "core/show.hpp"
+#include "media/audio_output.hpp"
 #include "platform/input.hpp"
 #include "platform/sdl_context.hpp"
 #include "platform/sdl_ptr.hpp"
@@ -53,7 +57,8 @@ struct Stats {
 class PlayLoop {
 public:
     PlayLoop(const PlayOptions& options, Logger& log, PlaylistSource& source, SDL_Window& window,
-             SDL_Renderer& renderer, std::shared_ptr<const core::Playlist> playlist, Clock::time_point started)
+             SDL_Renderer& renderer, std::shared_ptr<const core::Playlist> playlist, Clock::time_point started,
+             media::AudioOutput* audio, TimingLog* timing, render::Compositor::VideoPath video_path)
         : options_(options),
           started_(started),
           log_(log),
@@ -64,11 +69,16 @@ public:
           playlist_(std::move(playlist)),
           exit_keys_(options.exit_keys.value_or(playlist_->exhibit.exit_keys)),
           wake_event_(SDL_RegisterEvents(1)),
-          show_(playlist_),
-          preloader_(wake_event_) {
+          show_(playlist_, core::ShowOptions{options.once}),
+          audio_(audio),
+          timing_(timing),
+          video_path_(video_path),
+          deck_(log, timing),
+          preloader_(wake_event_, audio, log) {
         int w = 0, h = 0;
         SDL_GetRendererOutputSize(&renderer_, &w, &h);
         compositor_.emplace(renderer_, w, h);
+        compositor_->set_video_path(video_path_);
         SDL_DisplayMode mode{};
         if (SDL_GetCurrentDisplayMode(SDL_GetWindowDisplayIndex(&window_), &mode) == 0 && mode.refresh_rate > 0) {
             refresh_ = std::chrono::microseconds(1000000 / mode.refresh_rate);
@@ -87,20 +97,68 @@ public:
             if (options_.stop_after_seconds && now.count() >= *options_.stop_after_seconds * 1000) break;
             reload_if_changed(now);
             carry_out(show_.handle(core::Tick{now}));
-            if (!draw_if_changed()) SDL_WaitEventTimeout(nullptr, static_cast<int>(kIdleWait.count()));
+            if (show_.finished()) {
+                log_.info("event=pass-complete");
+                break;
+            }
+            advance_clips();
+            log_audio_callbacks();
+            if (!draw_if_changed()) wait_for_work();
         }
         const auto us = [](Clock::duration d) { return std::chrono::duration_cast<std::chrono::microseconds>(d).count(); };
+        const PlaybackSummary v = deck_.summary();
         log_.info("event=exit frames=" + std::to_string(stats_.frames) + " late_frames=" + std::to_string(stats_.late_frames) +
                   " mean_draw_ms=" + std::to_string(stats_.frames ? us(stats_.drawing) / stats_.frames / 1000.0 : 0.0) +
-                  " worst_draw_ms=" + std::to_string(us(stats_.worst_draw) / 1000.0));
+                  " worst_draw_ms=" + std::to_string(us(stats_.worst_draw) / 1000.0) +
+                  " video_frames_shown=" + std::to_string(v.shown) + " video_frames_dropped=" + std::to_string(v.dropped) +
+                  " video_frames_repeated=" + std::to_string(v.late_decodes) + " av_samples=" + std::to_string(v.av_samples) +
+                  " av_offset_mean_ms=" + std::to_string(v.av_mean_ms) + " av_offset_worst_ms=" + std::to_string(v.av_worst_ms));
         return 0;
     }
 
 private:
+    // The clips on screen move on to the picture due when the next frame reaches the screen;
+    // those that reached their end tell the Show.
+    void advance_clips() {
+        const auto target = Clock::now() + present_latency_;
+        for (const auto& [generation, index] : deck_.update(*compositor_, target)) {
+            carry_out(show_.handle(core::MediaEnded{generation, index}));
+        }
+    }
+
+    void log_audio_callbacks() {
+        if (!timing_ || !audio_) return;
+        for (const auto& r : audio_->take_callback_records()) timing_->audio(r.at, r.frames_before);
+    }
+
+    // Nothing to draw now: sleep until an event, the next picture's time, or the idle tick.
+    void wait_for_work() {
+        auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(kIdleWait);
+        if (const auto due = deck_.next_due()) {
+            const auto until = std::chrono::duration_cast<std::chrono::milliseconds>(*due - present_latency_ - Clock::now());
+            wait = std::clamp(until, std::chrono::milliseconds{0}, wait);
+        }
+        if (wait.count() > 0) SDL_WaitEventTimeout(nullptr, static_cast<int>(wait.count()));
+    }
+
+    void on_audio_device_event(const SDL_Event& e) {
+        if (!audio_ || e.adevice.iscapture) return;
+        if (e.type == SDL_AUDIODEVICEREMOVED && e.adevice.which == audio_->device_id()) {
+            audio_->on_device_removed();
+            log_.warning("event=audio-device-removed reason=\"the sound device went away; video goes on at the wall clock, silently\"");
+        } else if (e.type == SDL_AUDIODEVICEADDED && !audio_->has_device() && audio_->reopen()) {
+            log_.info("event=audio-device-back");
+        }
+    }
+
     void read_input() {
         SDL_Event e;
         while (SDL_PollEvent(&e)) {
             if (e.type == wake_event_) continue;  // collect_prepared() picks the result up
+            if (e.type == SDL_AUDIODEVICEREMOVED || e.type == SDL_AUDIODEVICEADDED) {
+                on_audio_device_event(e);
+                continue;
+            }
             const platform::InputAction action = platform::translate(e, exit_keys_, options_.window.has_value());
             switch (action) {
                 case platform::InputAction::none: break;
@@ -145,6 +203,7 @@ private:
         if (!rebuild && w == compositor_->width() && h == compositor_->height()) return;
         log_.info("event=screen-resized width=" + std::to_string(w) + " height=" + std::to_string(h));
         compositor_.emplace(renderer_, w, h);
+        compositor_->set_video_path(video_path_);
         preloader_.request_notice(current_playlist(), w, h);
         // Everything is laid out again for the new size: the same playlist as a new generation.
         carry_out(show_.handle(core::PlaylistLoaded{current_playlist()}));
@@ -170,9 +229,16 @@ private:
             }
             const auto natural = outcome->item->natural_duration;
             const bool ends_itself = outcome->item->ends_itself;
+            const core::Fit fit = outcome->item->fit;
             if (auto adopted = compositor_->adopt(std::move(*outcome->item)); !adopted) {
                 carry_out(show_.handle(core::ItemFailed{outcome->generation, outcome->index, adopted.error().message}));
                 continue;
+            }
+            if (outcome->clip) {
+                const auto& exhibit = show_.playlist().exhibit;
+                deck_.adopt({outcome->generation, outcome->index}, std::move(outcome->clip),
+                            ClipItem{item_id(outcome->index), fit, std::move(outcome->captions), exhibit.theme, exhibit.display},
+                            *compositor_);
             }
             log_.info("event=prepared " + where + " ms=" + std::to_string(outcome->took.count()));
             carry_out(show_.handle(core::ItemReady{outcome->generation, outcome->index, natural, ends_itself}));
@@ -189,13 +255,18 @@ private:
                 preloader_.request(current_playlist(), p->generation, p->index, compositor_->width(), compositor_->height());
             } else if (auto* r = std::get_if<core::Release>(&c)) {
                 preloader_.cancel(r->generation, r->index);
+                deck_.release({r->generation, r->index});
                 compositor_->release(r->generation, r->index);
+            } else if (auto* start = std::get_if<core::StartMedia>(&c)) {
+                deck_.start({start->generation, start->index}, Clock::now());
+            } else if (auto* stop = std::get_if<core::StopMedia>(&c)) {
+                deck_.stop({stop->generation, stop->index}, Clock::now(), stop->rewind);
             } else if (auto* l = std::get_if<core::Log>(&c)) {
                 log_.log(l->level, l->message);
             } else if (auto* pr = std::get_if<core::Present>(&c)) {
                 scene_ = pr->scene;
+                deck_.set_paused(scene_.paused, Clock::now());
             }
-            // StartMedia / StopMedia: clips are still panels in this version; nothing to start.
         }
     }
 
@@ -210,6 +281,9 @@ private:
         compositor_->draw(scene_, show_.playlist().exhibit.theme.background);
         SDL_RenderPresent(&renderer_);
         const auto now = Clock::now();
+        deck_.presented(now);
+        // How long a frame takes to reach the screen: pictures are chosen for that moment.
+        present_latency_ = (present_latency_ * 7 + (now - draw_start)) / 8;
         stats_.drawing += now - draw_start;
         stats_.worst_draw = std::max(stats_.worst_draw, now - draw_start);
         if (!first_item_drawn_ && (key.current || key.incoming || key.notice)) {
@@ -251,8 +325,47 @@ private:
     std::chrono::microseconds refresh_{16667};
     Stats stats_;
     bool quit_ = false;
+    Clock::duration present_latency_ = std::chrono::milliseconds{8};
+    media::AudioOutput* audio_;  // borrowed; null without sound
+    TimingLog* timing_;          // borrowed; null unless --timing-log
+    render::Compositor::VideoPath video_path_;
+    ClipDeck deck_;        // before the preloader: outcomes still queued there hold clips too
     Preloader preloader_;  // last: its worker thread is joined first
 };
+
+// The GL driver's name (GL_RENDERER) for a renderer that draws with OpenGL; "" otherwise.
+std::string gl_renderer_name(SDL_Renderer& renderer) {
+    SDL_RendererInfo info{};
+    SDL_GetRendererInfo(&renderer, &info);
+    if (std::string_view(info.name).find("opengl") == std::string_view::npos) return {};
+    using GetString = const unsigned char* (*)(unsigned int);
+    auto get = reinterpret_cast<GetString>(SDL_GL_GetProcAddress("glGetString"));
+    constexpr unsigned int kGlRenderer = 0x1F01;  // GL_RENDERER
+    const unsigned char* name = get ? get(kGlRenderer) : nullptr;
+    return name ? reinterpret_cast<const char*>(name) : "";
+}
+
+// The renderer for `choice`. On automatic, a GPU renderer that is really a CPU rasterizer
+// (Mesa's llvmpipe under Xvfb or on a machine without a GPU driver) is replaced by SDL's own
+// software renderer, which draws the same pictures for less CPU (bench/README.md).
+platform::RendererPtr create_renderer(SDL_Window& window, RendererChoice choice, Logger& log) {
+    if (choice == RendererChoice::software) return platform::RendererPtr(SDL_CreateRenderer(&window, -1, SDL_RENDERER_SOFTWARE));
+    platform::RendererPtr gpu(SDL_CreateRenderer(&window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
+    if (!gpu) {
+        log.warning(std::string("event=no-gpu-renderer reason=") + app::quoted(SDL_GetError()) + " fallback=software");
+        return platform::RendererPtr(SDL_CreateRenderer(&window, -1, SDL_RENDERER_SOFTWARE));
+    }
+    const std::string gl = gl_renderer_name(*gpu);
+    if (!gl.empty()) log.info("event=gl-renderer name=" + app::quoted(gl));
+    const bool rasterizer = gl.find("llvmpipe") != std::string::npos || gl.find("softpipe") != std::string::npos ||
+                            gl.find("Software Rasterizer") != std::string::npos || gl.find("swrast") != std::string::npos;
+    if (choice == RendererChoice::automatic && rasterizer) {
+        gpu.reset();
+        log.info("event=renderer-choice reason=\"the GPU renderer draws on the CPU here; the software renderer costs less\"");
+        return platform::RendererPtr(SDL_CreateRenderer(&window, -1, SDL_RENDERER_SOFTWARE));
+    }
+    return gpu;
+}
 
 }  // namespace
 
@@ -269,7 +382,8 @@ int run_play(const PlayOptions& options, Logger& log) {
         return 2;
     }
     PlaylistSource source(default_fonts_dir());
-    const auto loaded = source.load(options.playlist, PlaylistSource::Depth::play);
+    const auto loaded = options.media.empty() ? source.load(options.playlist, PlaylistSource::Depth::play)
+                                              : core::adhoc_playlist(options.media, default_fonts_dir());
     log_diagnostics(log, loaded);
     auto playlist = std::make_shared<core::Playlist>(loaded.playlist.value_or(core::Playlist{}));
     if (!loaded.playlist) {
@@ -287,7 +401,7 @@ int run_play(const PlayOptions& options, Logger& log) {
     } else if (playlist->items.empty()) {
         log.error("event=nothing-to-show reason=\"the playlist has no playable items\"");
     }
-    log.info("event=playlist-loaded path=" + app::quoted(options.playlist.string()) + " items=" +
+    log.info("event=playlist-loaded path=" + app::quoted(options.media.empty() ? options.playlist.string() : "(files given)") + " items=" +
              std::to_string(playlist->items.size()));
 
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
@@ -311,9 +425,7 @@ int run_play(const PlayOptions& options, Logger& log) {
         log.error("event=startup-failed reason=" + app::quoted(std::string("cannot open a window: ") + SDL_GetError()));
         return 2;
     }
-    platform::RendererPtr renderer(
-        SDL_CreateRenderer(window.get(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
-    if (!renderer) renderer.reset(SDL_CreateRenderer(window.get(), -1, SDL_RENDERER_SOFTWARE));
+    platform::RendererPtr renderer = create_renderer(*window, options.renderer, log);
     if (!renderer) {
         log.error("event=startup-failed reason=" + app::quoted(std::string("cannot create a renderer: ") + SDL_GetError()));
         return 2;
@@ -327,8 +439,39 @@ int run_play(const PlayOptions& options, Logger& log) {
         SDL_SetWindowKeyboardGrab(window.get(), SDL_TRUE);
     }
     SDL_DisableScreenSaver();
+    // YUV textures: BT.601 for SD pictures and BT.709 for HD ones, as they are made.
+    SDL_SetYUVConversionMode(SDL_YUV_CONVERSION_AUTOMATIC);
+    const auto video_path = std::string_view(info.name) == "software" ? render::Compositor::VideoPath::cpu
+                                                                      : render::Compositor::VideoPath::textures;
+    log.info(std::string("event=video-path path=") + (video_path == render::Compositor::VideoPath::cpu ? "cpu" : "textures"));
 
-    PlayLoop loop(options, log, source, *window, *renderer, playlist, started);
+    std::optional<TimingLog> timing;
+    if (options.timing_log) {
+        auto opened = TimingLog::open(*options.timing_log, started);
+        if (!opened) {
+            log.error("event=timing-log-failed reason=" + app::quoted(opened.error().message));
+        } else {
+            timing.emplace(std::move(*opened));
+        }
+    }
+    // One sound device for the whole show; a venue display without speakers plays silently.
+    std::unique_ptr<media::AudioOutput> audio;
+    if (!sdl->has_audio()) {
+        log.warning("event=no-sound reason=\"no audio driver; video plays at the wall clock, silently\"");
+    } else if (auto opened = media::AudioOutput::open(media::AudioOutputConfig{}); !opened) {
+        log.warning("event=no-sound reason=" + app::quoted(opened.error().message + "; video plays at the wall clock, silently"));
+    } else {
+        audio = std::move(*opened);
+        const auto& f = audio->format();
+        log.info("event=sound rate=" + std::to_string(f.rate) + " channels=" + std::to_string(f.channels));
+        if (timing) {
+            timing->audio_format(f.rate, f.channels, f.format == media::SampleFormat::f32);
+            audio->record_callbacks(true);
+        }
+    }
+
+    PlayLoop loop(options, log, source, *window, *renderer, playlist, started, audio.get(), timing ? &*timing : nullptr,
+                  video_path);
     return loop.run();
 }
 

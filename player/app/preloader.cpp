@@ -1,10 +1,13 @@
 #include "app/preloader.hpp"
 
+#include "app/clip_deck.hpp"
+
 #include <chrono>
 
 namespace vitrine::app {
 
-Preloader::Preloader(Uint32 wake_event) : wake_event_(wake_event), worker_([this] { work(); }) {}
+Preloader::Preloader(Uint32 wake_event, media::AudioOutput* audio, Logger& log)
+    : wake_event_(wake_event), audio_(audio), log_(log), worker_([this] { work(); }) {}
 
 Preloader::~Preloader() {
     jobs_.abort();
@@ -43,7 +46,8 @@ void Preloader::work() {
                     job->index == kNoticeIndex
                         ? preparer_.prepare_notice(job->playlist->exhibit, job->width, job->height)
                         : preparer_.prepare(*job->playlist, job->index, job->width, job->height),
-                    {}};
+                    {}, nullptr, {}};
+        if (out.item && job->index != kNoticeIndex) open_clip(*job->playlist, job->index, out);
         out.took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
         if (out.item) out.item->generation = job->generation;
         if (!done_.push(std::move(out))) return;
@@ -51,6 +55,36 @@ void Preloader::work() {
         wake.type = wake_event_;
         SDL_PushEvent(&wake);  // thread-safe by SDL's contract
     }
+}
+
+void Preloader::open_clip(const core::Playlist& playlist, std::size_t index, Outcome& out) {
+    const core::Item& item = playlist.items[index];
+    const core::Clip* clip = nullptr;
+    bool video = false;
+    if (const auto* v = std::get_if<core::VideoItem>(&item.body)) {
+        clip = &v->clip;
+        video = true;
+    } else if (const auto* a = std::get_if<core::AudioItem>(&item.body)) {
+        clip = &a->clip;
+    }
+    if (!clip) return;
+    media::ClipPlayerOptions options;
+    options.video = video;
+    options.audio = audio_;
+    options.volume = playlist.exhibit.volume;
+    options.log = [this, id = item.id](const std::string& m) {
+        log_.warning("event=clip-problem item=" + id + " reason=" + app::quoted(m));
+    };
+    auto player = media::ClipPlayer::open(*clip, std::move(options));
+    if (!player) {
+        out.item = std::unexpected(player.error());
+        return;
+    }
+    out.clip = std::move(*player);
+    const auto duration = std::chrono::duration_cast<core::Millis>(out.clip->duration());
+    if (duration > core::Millis{0}) out.item->natural_duration = duration;
+
+    out.captions = captions_for(*clip, playlist.exhibit, item.id, log_);
 }
 
 }  // namespace vitrine::app

@@ -18,8 +18,11 @@
 
 #include "app/logger.hpp"
 #include "core/bounded_queue.hpp"
+#include "core/caption_track.hpp"
 #include "core/playlist.hpp"
 #include "core/result.hpp"
+#include "media/audio_output.hpp"
+#include "media/clip_player.hpp"
 #include "render/item_preparer.hpp"
 
 namespace vitrine::app {
@@ -33,9 +36,14 @@ public:
         std::size_t index = 0;  // kNoticeIndex for the notice screen
         core::Result<render::PreparedItem> item;
         std::chrono::milliseconds took{0};
+        // Video and audio items: the clip, opened and prerolled, and the captions it shows.
+        std::unique_ptr<media::ClipPlayer> clip;
+        core::CaptionTrack captions;
     };
 
-    Preloader(Uint32 wake_event);
+    // audio: the sound device clips play through (borrowed; null: clips play silently).
+    // log: for problems met while clips play (called on decode threads).
+    Preloader(Uint32 wake_event, media::AudioOutput* audio, Logger& log);
     ~Preloader();
     Preloader(const Preloader&) = delete;
     Preloader& operator=(const Preloader&) = delete;
@@ -58,9 +66,14 @@ private:
         int width = 0, height = 0;
     };
     void work();
+    // For a video or audio item: opens its clip into `out` and loads its captions. Errors go
+    // into out.item (the item is skipped); caption problems are logged and the clip plays without.
+    void open_clip(const core::Playlist& playlist, std::size_t index, Outcome& out);
     bool take_cancelled(std::size_t generation, std::size_t index);
 
     Uint32 wake_event_;
+    media::AudioOutput* audio_;
+    Logger& log_;
     core::BoundedQueue<Job> jobs_{64};
     core::BoundedQueue<Outcome> done_{8};
     std::mutex cancel_mutex_;                                   // guards cancelled_

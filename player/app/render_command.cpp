@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 
+#include "app/clip_deck.hpp"
 #include "app/playlist_source.hpp"
 #include "core/scene_at.hpp"
 #include "platform/sdl_context.hpp"
@@ -14,6 +15,43 @@
 #include "render/item_preparer.hpp"
 
 namespace vitrine::app {
+namespace {
+
+struct ClipAt {
+    std::unique_ptr<media::ClipPlayer> player;
+    core::MediaTime played{0};  // from the clip's start point to the picture shown
+    core::MediaTime length{0};  // from the start point to the end point; 0 when unknown
+};
+
+// A clip item's clip opened at the picture showing `elapsed` after it came on screen (where its
+// player starts), looping like the player does. nullopt when the item has no clip, or it cannot
+// be opened (logged).
+std::optional<ClipAt> open_clip_at(const core::Playlist& playlist, std::size_t index, core::Millis elapsed, Logger& log) {
+    const core::Item& item = playlist.items[index];
+    const core::Clip* clip = core::clip_of(item.body);
+    if (!clip) return std::nullopt;
+    media::ClipPlayerOptions options;
+    options.video = std::holds_alternative<core::VideoItem>(item.body);
+    auto probe = media::ClipPlayer::open(*clip, options);
+    if (!probe) {
+        log.error("event=item-skipped item=" + item.id + " reason=" + app::quoted(probe.error().message));
+        return std::nullopt;
+    }
+    core::MediaTime played = elapsed;
+    const core::MediaTime length = (*probe)->duration();
+    if (length > core::MediaTime{0}) played = clip->loop ? played % length : std::min(played, length - std::chrono::milliseconds{1});
+    if (played <= core::MediaTime{0}) return ClipAt{std::move(*probe), core::MediaTime{0}, length};
+    core::Clip later = *clip;
+    later.start = clip->start + std::chrono::duration_cast<core::Millis>(played);
+    auto opened = media::ClipPlayer::open(later, options);
+    if (!opened) {
+        log.error("event=item-skipped item=" + item.id + " reason=" + app::quoted(opened.error().message));
+        return std::nullopt;
+    }
+    return ClipAt{std::move(*opened), played, length};
+}
+
+}  // namespace
 
 int run_render(const RenderOptions& options, Logger& log) {
     auto sdl = platform::SdlContext::create(platform::SdlContext::Mode::headless);
@@ -53,7 +91,9 @@ int run_render(const RenderOptions& options, Logger& log) {
         return 1;
     }
     render::Compositor compositor(*renderer, w, h);
+    compositor.set_video_path(render::Compositor::VideoPath::cpu);  // the software renderer draws on the CPU
     render::ItemPreparer preparer;
+    ClipDeck clips(log, nullptr);
     int status = 0;
     for (const auto& view : {scene.current, scene.incoming}) {
         if (!view) continue;
@@ -64,9 +104,23 @@ int run_render(const RenderOptions& options, Logger& log) {
             continue;
         }
         item->generation = view->generation;
+        const core::Fit fit = item->fit;
         if (auto r = compositor.adopt(std::move(*item)); !r) {
             log.error("event=render-failed reason=" + app::quoted(r.error().message));
             return 1;
+        }
+        if (auto shown = open_clip_at(playlist, view->index, view->elapsed, log)) {
+            const core::Item& it = playlist.items[view->index];
+            const auto key = std::make_pair(view->generation, view->index);
+            const double fraction = std::chrono::duration<double>(shown->played) /
+                                    std::chrono::duration<double>(std::max(core::MediaTime{1}, shown->length));
+            clips.adopt(key, std::move(shown->player),
+                        ClipItem{it.id, fit, captions_for(*core::clip_of(it.body), playlist.exhibit, it.id, log),
+                                 playlist.exhibit.theme, playlist.exhibit.display},
+                        compositor);
+            compositor.set_progress(key.first, key.second, fraction);
+        } else if (core::clip_of(playlist.items[view->index].body)) {
+            if (view->index == index) status = 1;
         }
     }
     if (!scene.notice.empty()) {

@@ -3,6 +3,7 @@
 // push() blocks while full, pop() blocks while empty; abort() wakes everyone and makes both
 // return false from then on. The serial lets a consumer recognise items queued before a
 // flush (a seek or a skip) and drop them. All members are guarded by mutex_.
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -40,6 +41,21 @@ public:
         std::unique_lock lock(mutex_);
         for (;;) {
             not_empty_.wait(lock, [&] { return aborted_ || !items_.empty(); });
+            if (aborted_) return std::nullopt;
+            Entry e = std::move(items_.front());
+            items_.pop_front();
+            not_full_.notify_one();
+            if (e.serial == serial_) return std::move(e.value);
+        }
+    }
+
+    // Like pop(), but gives up after `timeout` (nullopt then too).
+    template <class Rep, class Period>
+    std::optional<T> pop_for(std::chrono::duration<Rep, Period> timeout) {
+        const auto deadline = std::chrono::steady_clock::now() + timeout;
+        std::unique_lock lock(mutex_);
+        for (;;) {
+            if (!not_empty_.wait_until(lock, deadline, [&] { return aborted_ || !items_.empty(); })) return std::nullopt;
             if (aborted_) return std::nullopt;
             Entry e = std::move(items_.front());
             items_.pop_front();

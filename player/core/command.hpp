@@ -29,6 +29,9 @@ struct StartMedia {
 struct StopMedia {
     std::size_t generation = 0;
     std::size_t index = 0;
+    // True: the clip is rewound, a later StartMedia plays it from its start point. False: it is
+    // only interrupted (background sound under a clip) and a later StartMedia resumes it.
+    bool rewind = true;
 };
 
 // Draw this scene.

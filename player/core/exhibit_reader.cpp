@@ -40,6 +40,10 @@ void ExhibitReader::read_exhibit(const toml::table& root, Exhibit& ex) {
         if (auto l = reader_.read_language(s, *lang, "language")) ex.language = *l;
     }
     if (auto d = reader_.read_duration(s, "duration", false)) ex.default_duration = *d;
+    if (auto v = reader_.read_number(s, "volume", 0.0, 1.0, " (0 = silent, 1 = as recorded)")) ex.volume = *v;
+    if (const toml::node* lang = t->get("caption_language")) {
+        if (auto l = reader_.read_language(s, *lang, "caption_language")) ex.caption_language = *l;
+    }
     if (auto tr = reader_.read_transition(s, ex.transition)) ex.transition = *tr;
     if (auto keys = reader_.read_string(s, "exit_keys", "a key combination like \"Ctrl+Alt+Q\"")) {
         auto chord = parse_key_chord(*keys);

@@ -181,14 +181,27 @@ bool ItemReader::read_body(Section& s, std::string_view kind, const Exhibit& ex,
         item.body = std::move(v);
     } else {  // audio
         AudioItem a;
+        if (auto b = reader_.read_bool(s, "background")) a.background = *b;
         if (auto t = reader_.read_text(s, "title")) a.title = *t;
-        else if (!s.table.contains("title")) needs("title", "what the recording is, shown while it plays");
+        else if (!s.table.contains("title") && !a.background) needs("title", "what the recording is, shown while it plays");
         if (auto im = files_.read_media(s, "image", MediaKind::image, false)) a.image = *im;
         if (auto t = reader_.read_text(s, "transcript")) {
             a.transcript = join_paragraphs(split_paragraphs(*t));
             reader_.record_text(a.transcript, pos_of(*s.table.get("transcript")));
         }
         if (auto c = read_clip(s, ex)) a.clip = std::move(*c);
+        if (s.table.contains("spans")) {
+            if (auto n = reader_.read_number(s, "spans", 1.0, 10000.0, " items")) {
+                if (*n != static_cast<double>(static_cast<std::size_t>(*n))) {
+                    reader_.error(s, pos_of(*s.table.get("spans")), "'spans' counts items: a whole number like 3");
+                } else if (!a.background) {
+                    reader_.error(s, pos_of(*s.table.get("spans")),
+                                  "'spans' is for background sound; add background = true to " + s.label);
+                } else {
+                    a.spans = static_cast<std::size_t>(*n);
+                }
+            }
+        }
         item.body = std::move(a);
     }
     return !s.failed;

@@ -80,4 +80,21 @@ Transition transition_into(const Item& item, const Exhibit& exhibit) {
     return item.transition.value_or(exhibit.transition);
 }
 
+const Clip* clip_of(const ItemBody& body) {
+    if (const auto* v = std::get_if<VideoItem>(&body)) return &v->clip;
+    if (const auto* a = std::get_if<AudioItem>(&body)) return &a->clip;
+    return nullptr;
+}
+
+std::string caption_language_of(const Exhibit& exhibit) {
+    return exhibit.caption_language.empty() ? exhibit.language : exhibit.caption_language;
+}
+
+std::filesystem::path caption_file_for(const Clip& clip, const Exhibit& exhibit) {
+    if (clip.captions.empty()) return {};
+    if (auto it = clip.captions.find(caption_language_of(exhibit)); it != clip.captions.end()) return it->second;
+    if (auto it = clip.captions.find(exhibit.language); it != clip.captions.end()) return it->second;
+    return clip.captions.begin()->second;
+}
+
 }  // namespace vitrine::core

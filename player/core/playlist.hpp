@@ -86,6 +86,10 @@ struct Exhibit {
     Display display;
     KeyChord exit_keys{true, true, false, "Q"};
     std::string start_id;  // item the show begins with; empty = the first item
+    double volume = 1.0;   // 0..1: every clip's sound is multiplied by it
+    // Which captions a clip shows when it has several ("en", "pt-BR"); empty = `language`.
+    // A clip without captions in it shows those in `language`, else its only ones.
+    std::string caption_language;
 };
 
 // --- item kinds ---------------------------------------------------------------------------
@@ -149,6 +153,11 @@ struct AudioItem {
     std::string title;
     std::filesystem::path image;  // optional
     std::string transcript;       // optional
+    // Background sound: not an item of its own on screen, it plays under the items that follow
+    // it in the playlist: the next `spans` of them (0 = up to the next background sound or the
+    // end). A video or audio item among them interrupts it; it resumes after.
+    bool background = false;
+    std::size_t spans = 0;
 };
 
 using ItemBody = std::variant<TextItem, ExcerptItem, ArticleItem, StatementItem, ListItem,
@@ -171,6 +180,9 @@ struct Playlist {
     std::vector<Item> items;
 };
 
+// The clip of a video or audio item; null for the other kinds.
+const Clip* clip_of(const ItemBody& body);
+
 // Name of the item kind as written in playlists ("excerpt", "image", ...).
 std::string_view kind_name(const ItemBody& body);
 
@@ -179,6 +191,13 @@ std::size_t word_count(const ItemBody& body);
 
 // How long the item stays on screen when nothing interrupts it.
 Millis item_duration(const Item& item, const Exhibit& exhibit);
+
+// The caption file a clip shows: the exhibit's caption language, else its language, else the
+// clip's only (or first) captions. Empty when the clip has none.
+std::filesystem::path caption_file_for(const Clip& clip, const Exhibit& exhibit);
+
+// The language caption_file_for picks for embedded subtitle streams.
+std::string caption_language_of(const Exhibit& exhibit);
 
 // The transition used when entering `item`.
 Transition transition_into(const Item& item, const Exhibit& exhibit);

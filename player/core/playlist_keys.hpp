@@ -19,11 +19,13 @@ inline constexpr std::array<std::string_view, 2> kListKeys{"title", "items"};
 inline constexpr std::array<std::string_view, 4> kImageKeys{"file", "fit", "caption", "pan_zoom"};
 inline constexpr std::array<std::string_view, 9> kVideoKeys{"file", "fit",  "title", "start",   "end",
                                                             "loop", "volume", "mute", "captions"};
-inline constexpr std::array<std::string_view, 10> kAudioKeys{"file", "title",  "image", "transcript", "start",
-                                                             "end",  "loop",   "volume", "mute",     "captions"};
+inline constexpr std::array<std::string_view, 12> kAudioKeys{"file", "title",  "image", "transcript", "start",
+                                                             "end",  "loop",   "volume", "mute",     "captions",
+                                                             "background", "spans"};
 inline constexpr std::array<std::string_view, 3> kTopKeys{"exhibit", "theme", "item"};
-inline constexpr std::array<std::string_view, 8> kExhibitKeys{"title",      "language",  "duration", "transition",
-                                                              "transition_duration", "exit_keys", "start", "display"};
+inline constexpr std::array<std::string_view, 10> kExhibitKeys{"title",      "language",  "duration", "transition",
+                                                               "transition_duration", "exit_keys", "start", "display",
+                                                               "volume", "caption_language"};
 inline constexpr std::array<std::string_view, 2> kDisplayKeys{"diagonal", "viewing_distance"};
 inline constexpr std::array<std::string_view, 10> kThemeKeys{"background", "text",         "heading",     "accent",
                                                              "muted",      "body_font",    "heading_font", "italic_font",

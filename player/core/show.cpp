@@ -27,7 +27,8 @@ std::string log_quoted(std::string_view v) {
 
 }  // namespace
 
-Show::Show(std::shared_ptr<const Playlist> playlist) : playlist_(std::move(playlist)) {
+Show::Show(std::shared_ptr<const Playlist> playlist, ShowOptions options)
+    : playlist_(std::move(playlist)), options_(options) {
     assert(playlist_);
     slots_.resize(playlist_->items.size());
     if (!playlist_->items.empty()) {
@@ -77,6 +78,7 @@ void Show::on_tick(Millis now, std::vector<Command>& out) {
     auto_advance();
     start_transition_if_ready(out);
     keep_prepared(out);
+    update_background(out);
     update_scene();
     out.push_back(Present{scene_});
 }
@@ -127,6 +129,11 @@ void Show::on_reload(const PlaylistLoaded& e, std::vector<Command>& out) {
     }
     const std::string current_id =
         current_ ? playlist_->items[current_->view.index].id : std::string{};
+    if (background_) {
+        out.push_back(StopMedia{generation_, *background_, true});
+        background_.reset();
+        background_interrupted_ = false;
+    }
     playlist_ = e.playlist;
     ++generation_;
     slots_.assign(playlist_->items.size(), Slot{});
@@ -186,7 +193,12 @@ void Show::auto_advance() {
     if (!current_ || incoming_ || wanted_ || paused_) return;
     if (current_->view.generation != generation_) return;
     if (current_->view.elapsed < hold_time(*current_)) return;
-    wanted_ = step(current_->view.index, +1);
+    const auto next = step(current_->view.index, +1);
+    if (options_.once && next && *next <= current_->view.index) {
+        finished_ = true;  // the pass is complete: stay on the last item, the app leaves
+        return;
+    }
+    wanted_ = next;
     wanted_manual_ = false;
     wanted_forward_ = true;
 }
@@ -257,6 +269,8 @@ void Show::keep_prepared(std::vector<Command>& out) {
         add(step(shown->view.index, -1));
     }
     if (current_ && current_->view.generation == generation_) add(current_->view.index);
+    // Background sound is opened with the items it spans, so it starts with them.
+    for (std::size_t n = 0, count = keep.size(); n < count; ++n) add(background_for(keep[n]));
 
     for (std::size_t i = 0; i < slots_.size(); ++i) {
         const bool wanted = std::find(keep.begin(), keep.end(), i) != keep.end();
@@ -270,8 +284,8 @@ void Show::keep_prepared(std::vector<Command>& out) {
         }
     }
 
-    const bool any_playable = std::any_of(slots_.begin(), slots_.end(),
-                                          [](const Slot& s) { return s.prep != Prep::failed; });
+    bool any_playable = false;
+    for (std::size_t i = 0; i < slots_.size(); ++i) any_playable = any_playable || playable(i);
     notice_ = (!any_playable && !current_ && !incoming_) ? "nothing to show" : "";
 }
 
@@ -291,7 +305,55 @@ void Show::update_scene() {
 }
 
 bool Show::playable(std::size_t index) const {
-    return index < slots_.size() && slots_[index].prep != Prep::failed;
+    return index < slots_.size() && slots_[index].prep != Prep::failed && !is_background(index);
+}
+
+bool Show::is_background(std::size_t index) const {
+    const auto* audio = std::get_if<AudioItem>(&playlist_->items[index].body);
+    return audio && audio->background;
+}
+
+std::optional<std::size_t> Show::background_for(std::size_t index) const {
+    if (index >= playlist_->items.size() || is_background(index)) return std::nullopt;
+    for (std::size_t b = index; b-- > 0;) {
+        if (!is_background(b)) continue;
+        const std::size_t spans = std::get<AudioItem>(playlist_->items[b].body).spans;
+        if (spans != 0 && index - b > spans) return std::nullopt;
+        if (slots_[b].prep == Prep::failed) return std::nullopt;
+        return b;
+    }
+    return std::nullopt;
+}
+
+void Show::update_background(std::vector<Command>& out) {
+    const OnScreen* shown = incoming_ ? &*incoming_ : (current_ ? &*current_ : nullptr);
+    std::optional<std::size_t> wanted;
+    bool interrupt = false;
+    if (shown && shown->view.generation == generation_) {
+        wanted = background_for(shown->view.index);
+        interrupt = is_clip(shown->view.index);
+    }
+    if (background_ && background_ != wanted) {
+        out.push_back(StopMedia{generation_, *background_, true});
+        out.push_back(Log{LogLevel::info, "event=background-stop " + item_label(*playlist_, *background_)});
+        background_.reset();
+        background_interrupted_ = false;
+    }
+    if (!wanted || slots_[*wanted].prep != Prep::ready) return;
+    if (!background_) {
+        background_ = wanted;
+        background_interrupted_ = interrupt;
+        if (!interrupt) {
+            out.push_back(StartMedia{generation_, *wanted});
+            out.push_back(Log{LogLevel::info, "event=background-start " + item_label(*playlist_, *wanted)});
+        }
+        return;
+    }
+    if (interrupt != background_interrupted_) {
+        background_interrupted_ = interrupt;
+        if (interrupt) out.push_back(StopMedia{generation_, *wanted, false});
+        else out.push_back(StartMedia{generation_, *wanted});
+    }
 }
 
 std::optional<std::size_t> Show::step(std::size_t from, int delta) const {

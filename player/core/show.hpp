@@ -13,6 +13,10 @@
 // - Navigation requests are merged: all Navigate events between two ticks make one move.
 // - An item's display time counts after its incoming transition; its `elapsed` (which drives
 //   pan-and-zoom) counts from the start of that transition and stops while paused.
+// - Background sound (an audio item with background = true) is never on screen: it is started
+//   while an item it spans is shown, interrupted (StopMedia without rewind) while a clip is
+//   shown, resumed after, and stopped when the show leaves its span.
+// - With `once`, the show stops advancing at the end of the playlist and finished() turns true.
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,10 +29,14 @@
 
 namespace vitrine::core {
 
+struct ShowOptions {
+    bool once = false;  // one pass through the playlist, then finished() (vitrine play --once)
+};
+
 class Show {
 public:
     // `playlist` must not be null. It may have no items: the show then presents a notice.
-    explicit Show(std::shared_ptr<const Playlist> playlist);
+    explicit Show(std::shared_ptr<const Playlist> playlist, ShowOptions options = {});
 
     std::vector<Command> handle(const Event& event);
 
@@ -36,6 +44,12 @@ public:
     const Playlist& playlist() const { return *playlist_; }
     const std::shared_ptr<const Playlist>& playlist_ptr() const { return playlist_; }
     std::size_t generation() const { return generation_; }
+    // With ShowOptions::once: the last item has had its time (the app leaves).
+    bool finished() const { return finished_; }
+    // The background sound playing now (not interrupted), if any.
+    std::optional<std::size_t> background() const {
+        return background_ && !background_interrupted_ ? background_ : std::nullopt;
+    }
 
     static constexpr Millis kManualTransition{450};   // a visitor's or staff's move: quick, but seen
     static constexpr Millis kRetryFailedAfter{60000}; // a file fixed on disk comes back within a minute
@@ -73,9 +87,17 @@ private:
     std::optional<std::size_t> first_playable(std::size_t from, bool forward) const;
     Millis hold_time(const OnScreen& s) const;
     bool is_clip(std::size_t index) const;
+    bool is_background(std::size_t index) const;
+    // The background sound whose span holds item `index`, if any.
+    std::optional<std::size_t> background_for(std::size_t index) const;
+    void update_background(std::vector<Command>& out);
     void leave_screen(const OnScreen& s, std::vector<Command>& out);
 
     std::shared_ptr<const Playlist> playlist_;
+    ShowOptions options_;
+    bool finished_ = false;
+    std::optional<std::size_t> background_;  // started in generation_ (maybe interrupted)
+    bool background_interrupted_ = false;
     std::size_t generation_ = 0;
     std::vector<Slot> slots_;
 

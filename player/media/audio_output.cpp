@@ -75,6 +75,8 @@ void SDLCALL AudioOutput::callback(void* self, Uint8* stream, int len) {
 void AudioOutput::fill(Uint8* stream, std::size_t len) {
     const auto now = wall_now();
     std::lock_guard lock(mutex_);
+    if (recording_ && records_.size() < kMaxCallbackRecords) records_.push_back(CallbackRecord{now, frames_handed_});
+    frames_handed_ += len / format_.bytes_per_frame();
     std::size_t written = 0;
     while (written < len && !fifo_.empty()) {
         Chunk& chunk = fifo_.front();
@@ -147,6 +149,32 @@ void AudioOutput::flush(core::QueueSerial serial) {
     starved_ = false;
     held_ = false;
     changed_.notify_all();
+}
+
+core::QueueSerial AudioOutput::begin_stream() {
+    {
+        std::lock_guard lock(mutex_);
+        last_serial_ = std::max(last_serial_, serial_) + 1;  // also past serials given to flush() directly
+    }
+    flush(last_serial_);
+    return last_serial_;
+}
+
+core::QueueSerial AudioOutput::current_serial() const {
+    std::lock_guard lock(mutex_);
+    return serial_;
+}
+
+void AudioOutput::record_callbacks(bool on) {
+    std::lock_guard lock(mutex_);
+    recording_ = on;
+}
+
+std::vector<AudioOutput::CallbackRecord> AudioOutput::take_callback_records() {
+    std::lock_guard lock(mutex_);
+    std::vector<CallbackRecord> out;
+    out.swap(records_);
+    return out;
 }
 
 void AudioOutput::abort() {

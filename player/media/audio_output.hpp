@@ -83,6 +83,11 @@ public:
     // refused from now on) and unsets the clock until sound of the new serial is played.
     // The serial is 0 until the first flush.
     void flush(core::QueueSerial serial);
+    // flush() to a serial this output has never used, returned: how a clip takes the device for
+    // its sound (a clip starting, a loop, a rewind). Owner's thread.
+    core::QueueSerial begin_stream();
+    // The serial pushes are accepted under now (whose stream has the device). Any thread.
+    core::QueueSerial current_serial() const;
     // Wakes a blocked push(); every later push() returns aborted. For teardown.
     void abort();
 
@@ -112,6 +117,20 @@ public:
     // Tries to open a device again in exactly format() (true when open, also when it was
     // never closed). Resumes playing unless paused. Owner's thread.
     bool reopen();
+
+    // One device callback, for timing measurements (bench/): when it ran and how many sample
+    // frames the device had been handed before it (since open; the disk driver's file holds
+    // exactly these frames in order).
+    struct CallbackRecord {
+        core::WallTime at;
+        std::uint64_t frames_before = 0;
+    };
+    // Starts keeping CallbackRecords (off by default; at most kMaxCallbackRecords are kept
+    // between takes). Owner's thread.
+    void record_callbacks(bool on);
+    // The records kept since the last take. Any thread.
+    std::vector<CallbackRecord> take_callback_records();
+    static constexpr std::size_t kMaxCallbackRecords = 4096;  // ~87 s of 1024-frame callbacks at 48 kHz
 
 private:
     struct Chunk {
@@ -149,6 +168,10 @@ private:
     bool aborted_ = false;                      // [mutex_]
     bool device_open_ = false;                  // [mutex_]
     std::uint64_t underruns_ = 0;               // [mutex_]
+    std::uint64_t frames_handed_ = 0;           // [mutex_] sample frames given to the device since open
+    bool recording_ = false;                    // [mutex_]
+    std::vector<CallbackRecord> records_;       // [mutex_]
+    core::QueueSerial last_serial_ = 0;         // owner's thread: the highest serial flushed to
 
     SDL_AudioDeviceID device_ = 0;  // owner's thread; closed in the destructor before the rest
 };

@@ -104,13 +104,14 @@ core::Result<void> Demuxer::open_input() {
         into.info = std::move(stream);
         return {};
     };
-    for (auto [type, into, wanted] : {std::tuple{AVMEDIA_TYPE_VIDEO, &video_, true},
+    for (auto [type, into, wanted] : {std::tuple{AVMEDIA_TYPE_VIDEO, &video_, options_.video},
                                       std::tuple{AVMEDIA_TYPE_AUDIO, &audio_, options_.audio},
                                       std::tuple{AVMEDIA_TYPE_SUBTITLE, &subtitle_, options_.subtitles}}) {
         if (!wanted) continue;
         if (auto selected = select(type, *into); !selected) return selected;
     }
     if (!video_.info && !audio_.info) {
+        if (!options_.video) return core::fail("no audio stream in " + path, path);
         return core::fail(options_.audio ? "no video or audio stream in " + path
                                          : "no video stream in " + path + " (audio not wanted)", path);
     }

@@ -47,6 +47,9 @@ struct StreamInfo {
 };
 
 struct DemuxerOptions {
+    // Select the best video stream. False for an audio item: a video stream nobody decodes
+    // would fill the queues and stall the reading of the sound.
+    bool video = true;
     // Select the best audio stream. False when nothing will decode it (no audio device, a muted
     // item): its packets would otherwise fill the queues until reading stops.
     bool audio = true;

@@ -50,6 +50,9 @@ core::Result<Compositor::Textures> Compositor::upload(PreparedItem item) {
         t.image_h = item.image->h;
     }
     t.fit = item.fit;
+    t.video_fit = item.fit;
+    t.progress_rect = item.progress_rect;
+    t.progress_color = item.progress_color;
     t.pan_zoom = item.pan_zoom;
     t.motion_duration = item.motion_duration;
     if (item.caption) {
@@ -83,6 +86,96 @@ bool Compositor::holds(std::size_t generation, std::size_t index) const {
     return items_.count(Key{generation, index}) != 0;
 }
 
+Compositor::Textures* Compositor::find_mutable(std::size_t generation, std::size_t index) {
+    auto it = items_.find(Key{generation, index});
+    return it == items_.end() ? nullptr : &it->second;
+}
+
+SDL_Rect Compositor::video_rect(int w, int h, core::Fit fit) const {
+    if (w <= 0 || h <= 0) return SDL_Rect{0, 0, width_, height_};
+    const double sw = width_, sh = height_;
+    const double s = fit == core::Fit::contain ? std::min(sw / w, sh / h) : std::max(sw / w, sh / h);
+    // Even sizes: chroma planes and converters work on pixel pairs.
+    const int dw = std::max(2, static_cast<int>(std::lround(w * s / 2)) * 2);
+    const int dh = std::max(2, static_cast<int>(std::lround(h * s / 2)) * 2);
+    return SDL_Rect{(width_ - dw) / 2, (height_ - dh) / 2, dw, dh};
+}
+
+core::Result<void> Compositor::upload_video(std::size_t generation, std::size_t index, const VideoPlanes& planes,
+                                           core::Fit fit) {
+    Textures* t = find_mutable(generation, index);
+    if (!t) return core::fail("no such item on the compositor");
+    const Uint32 format = planes.layout == VideoPlanes::Layout::i420 ? SDL_PIXELFORMAT_IYUV : SDL_PIXELFORMAT_NV12;
+    if (!t->video || t->video_w != planes.width || t->video_h != planes.height || t->video_format != format) {
+        t->video.reset(SDL_CreateTexture(&renderer_, format, SDL_TEXTUREACCESS_STREAMING, planes.width, planes.height));
+        if (!t->video) return core::fail(std::string("cannot create a video texture: ") + SDL_GetError());
+        SDL_SetTextureScaleMode(t->video.get(), SDL_ScaleModeLinear);
+        t->video_w = planes.width;
+        t->video_h = planes.height;
+        t->video_format = format;
+    }
+    t->video_fit = fit;
+    const int rc = planes.layout == VideoPlanes::Layout::i420
+                       ? SDL_UpdateYUVTexture(t->video.get(), nullptr, planes.planes[0], planes.pitches[0], planes.planes[1],
+                                              planes.pitches[1], planes.planes[2], planes.pitches[2])
+                       : SDL_UpdateNVTexture(t->video.get(), nullptr, planes.planes[0], planes.pitches[0], planes.planes[1],
+                                             planes.pitches[1]);
+    if (rc != 0) return core::fail(std::string("cannot upload a video picture: ") + SDL_GetError());
+    ++t->content;
+    return {};
+}
+
+core::Result<PixelLock> Compositor::lock_video(std::size_t generation, std::size_t index, int w, int h, core::Fit fit) {
+    Textures* t = find_mutable(generation, index);
+    if (!t) return core::fail("no such item on the compositor");
+    if (!t->video || t->video_w != w || t->video_h != h || t->video_format != SDL_PIXELFORMAT_RGB888) {
+        t->video.reset(SDL_CreateTexture(&renderer_, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING, w, h));
+        if (!t->video) return core::fail(std::string("cannot create a video texture: ") + SDL_GetError());
+        t->video_w = w;
+        t->video_h = h;
+        t->video_format = SDL_PIXELFORMAT_RGB888;
+    }
+    t->video_fit = fit;
+    void* pixels = nullptr;
+    int pitch = 0;
+    if (SDL_LockTexture(t->video.get(), nullptr, &pixels, &pitch) != 0) {
+        return core::fail(std::string("cannot lock the video texture: ") + SDL_GetError());
+    }
+    return PixelLock{static_cast<std::uint8_t*>(pixels), pitch, w, h};
+}
+
+void Compositor::unlock_video(std::size_t generation, std::size_t index) {
+    Textures* t = find_mutable(generation, index);
+    if (!t || !t->video) return;
+    SDL_UnlockTexture(t->video.get());
+    ++t->content;
+}
+
+core::Result<void> Compositor::set_live_caption(std::size_t generation, std::size_t index, SDL_Surface* band,
+                                               SDL_Rect dest) {
+    Textures* t = find_mutable(generation, index);
+    if (!t) return core::fail("no such item on the compositor");
+    ++t->content;
+    if (!band) {
+        t->live_caption.reset();
+        return {};
+    }
+    std::string error;
+    t->live_caption = make_texture(renderer_, *band, error);
+    if (!t->live_caption) return core::fail(error);
+    t->live_caption_dest = dest;
+    return {};
+}
+
+void Compositor::set_progress(std::size_t generation, std::size_t index, double fraction) {
+    Textures* t = find_mutable(generation, index);
+    if (!t || !t->progress_rect) return;
+    const int px = static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * t->progress_rect->w));
+    if (px == t->progress_px) return;  // a change smaller than a pixel is not a new frame
+    t->progress_px = px;
+    ++t->content;
+}
+
 const Compositor::Textures* Compositor::find(const core::ItemView& v) const {
     auto it = items_.find(Key{v.generation, v.index});
     return it == items_.end() ? nullptr : &it->second;
@@ -105,6 +198,7 @@ FrameKey Compositor::frame_key(const core::Scene& scene) const {
         if (const Textures* t = find(*v)) {
             page = page_of(*t, v->elapsed);
             if (t->pan_zoom && v->elapsed < t->motion_duration) k.motion = v->elapsed;
+            k.content += t->content;
         }
     };
     visit(scene.current, k.current, k.current_page);
@@ -190,6 +284,7 @@ void Compositor::draw_item(const Textures& t, Millis elapsed, float alpha, float
         SDL_RenderFillRectF(&renderer_, &r);
     }
     if (t.image) draw_image(t, elapsed, alpha, dx);
+    if (t.video) draw_video(t, alpha, dx);
     if (!t.pages.empty()) {
         SDL_Texture* page = t.pages[page_of(t, elapsed)].get();
         SDL_SetTextureAlphaMod(page, to_alpha(alpha));
@@ -202,6 +297,45 @@ void Compositor::draw_item(const Textures& t, Millis elapsed, float alpha, float
                           static_cast<float>(t.caption_dest.w), static_cast<float>(t.caption_dest.h)};
         SDL_RenderCopyF(&renderer_, t.caption.get(), nullptr, &r);
     }
+    if (t.progress_rect) draw_progress(t, alpha, dx);
+    if (t.live_caption) {
+        SDL_SetTextureAlphaMod(t.live_caption.get(), to_alpha(alpha));
+        const SDL_FRect r{static_cast<float>(t.live_caption_dest.x) + dx, static_cast<float>(t.live_caption_dest.y),
+                          static_cast<float>(t.live_caption_dest.w), static_cast<float>(t.live_caption_dest.h)};
+        SDL_RenderCopyF(&renderer_, t.live_caption.get(), nullptr, &r);
+    }
+}
+
+void Compositor::draw_video(const Textures& t, float alpha, float dx) {
+    SDL_Texture* tex = t.video.get();
+    SDL_SetTextureAlphaMod(tex, to_alpha(alpha));
+    SDL_SetTextureBlendMode(tex, alpha >= 1.0f ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    if (t.video_format == SDL_PIXELFORMAT_RGB888) {
+        // CPU path: converted at its size on screen; a plain copy, cropped by the screen for cover.
+        const SDL_Rect dst{(width_ - t.video_w) / 2 + static_cast<int>(std::lround(dx)), (height_ - t.video_h) / 2,
+                           t.video_w, t.video_h};
+        SDL_RenderCopy(&renderer_, tex, nullptr, &dst);
+        return;
+    }
+    const SDL_Rect r = video_rect(t.video_w, t.video_h, t.video_fit);
+    const SDL_FRect dst{static_cast<float>(r.x) + dx, static_cast<float>(r.y), static_cast<float>(r.w),
+                        static_cast<float>(r.h)};
+    SDL_RenderCopyF(&renderer_, tex, nullptr, &dst);
+}
+
+void Compositor::draw_progress(const Textures& t, float alpha, float dx) {
+    const SDL_Rect& r = *t.progress_rect;
+    SDL_SetRenderDrawBlendMode(&renderer_, SDL_BLENDMODE_BLEND);
+    const core::Color c = t.progress_color;
+    // The whole line faint, the part played full: where it is and how much is left.
+    SDL_SetRenderDrawColor(&renderer_, c.r, c.g, c.b, to_alpha(alpha * 0.3f));
+    const SDL_FRect track{static_cast<float>(r.x) + dx, static_cast<float>(r.y), static_cast<float>(r.w),
+                          static_cast<float>(r.h)};
+    SDL_RenderFillRectF(&renderer_, &track);
+    SDL_SetRenderDrawColor(&renderer_, c.r, c.g, c.b, to_alpha(alpha));
+    const SDL_FRect done{static_cast<float>(r.x) + dx, static_cast<float>(r.y), static_cast<float>(t.progress_px),
+                         static_cast<float>(r.h)};
+    SDL_RenderFillRectF(&renderer_, &done);
 }
 
 void Compositor::draw_image(const Textures& t, Millis elapsed, float alpha, float dx) {

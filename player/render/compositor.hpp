@@ -8,6 +8,7 @@
 #include <SDL.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <utility>
@@ -28,13 +29,36 @@ struct FrameKey {
     std::size_t current_page = 0, incoming_page = 0;
     double progress = 0.0;
     core::Millis motion{-1};  // elapsed of an item in motion; -1 when nothing moves
+    std::size_t content = 0;  // changes of the items' live content: video pictures, captions, progress
     bool paused = false;
     bool notice = false;
     friend bool operator==(const FrameKey&, const FrameKey&) = default;
 };
 
+// A decoded picture in a layout the texture path uploads as it is (no conversion on the CPU).
+struct VideoPlanes {
+    enum class Layout { i420, nv12 };
+    Layout layout = Layout::i420;
+    int width = 0, height = 0;
+    const std::uint8_t* planes[3] = {nullptr, nullptr, nullptr};
+    int pitches[3] = {0, 0, 0};
+};
+
+// Where a picture is converted straight into (the CPU path): 32-bit XRGB pixels of the item's
+// streaming texture, locked until unlock_video().
+struct PixelLock {
+    std::uint8_t* pixels = nullptr;
+    int pitch = 0;  // bytes per row
+    int width = 0, height = 0;
+};
+
 class Compositor {
 public:
+    // How video pictures reach the screen: YUV textures that the GPU converts and scales, or
+    // (on a renderer that draws on the CPU) pictures converted and scaled once, by the caller,
+    // straight into an RGB texture of their size on screen, then copied without scaling.
+    enum class VideoPath { textures, cpu };
+
     Compositor(SDL_Renderer& renderer, int width, int height);
 
     // Turns the surfaces into textures and keeps them under (generation, index), replacing any
@@ -48,6 +72,24 @@ public:
     // Draws the scene into the renderer's target (does not present).
     void draw(const core::Scene& scene, core::Color background);
     FrameKey frame_key(const core::Scene& scene) const;
+
+    void set_video_path(VideoPath path) { video_path_ = path; }
+    VideoPath video_path() const { return video_path_; }
+    // The rectangle a w x h picture fills on screen for `fit`: centred whole (contain), or
+    // covering the screen and cropped by it (cover).
+    SDL_Rect video_rect(int w, int h, core::Fit fit) const;
+    // Texture path: the item's picture becomes `planes` (its texture is made, or remade when the
+    // size or layout changes). Error with SDL's reason; the item then keeps its last picture.
+    core::Result<void> upload_video(std::size_t generation, std::size_t index, const VideoPlanes& planes,
+                                    core::Fit fit);
+    // CPU path: the pixels of the item's w x h RGB texture, for the caller to convert the
+    // picture into; then unlock_video(). Error when the item is unknown or SDL fails.
+    core::Result<PixelLock> lock_video(std::size_t generation, std::size_t index, int w, int h, core::Fit fit);
+    void unlock_video(std::size_t generation, std::size_t index);
+    // The caption on screen over the item now (a band surface placed at `dest`); null clears it.
+    core::Result<void> set_live_caption(std::size_t generation, std::size_t index, SDL_Surface* band, SDL_Rect dest);
+    // How far a clip has played, 0..1 (drawn as a progress line on items prepared with one).
+    void set_progress(std::size_t generation, std::size_t index, double fraction);
 
     int width() const { return width_; }
     int height() const { return height_; }
@@ -64,6 +106,17 @@ private:
         core::Millis motion_duration{0};
         platform::TexturePtr caption;
         SDL_Rect caption_dest{0, 0, 0, 0};
+        // Clips: the current picture, the caption cue on screen and the progress line.
+        platform::TexturePtr video;
+        int video_w = 0, video_h = 0;
+        Uint32 video_format = 0;
+        core::Fit video_fit = core::Fit::contain;
+        platform::TexturePtr live_caption;
+        SDL_Rect live_caption_dest{0, 0, 0, 0};
+        std::optional<SDL_Rect> progress_rect;
+        core::Color progress_color;
+        int progress_px = 0;  // filled width of the line
+        std::size_t content = 0;  // bumped by every change above
     };
     using Key = std::pair<std::size_t, std::size_t>;
 
@@ -76,6 +129,9 @@ private:
     void draw_crossfading(const Textures& t, core::Millis elapsed, float alpha, core::Color background);
     void draw_image(const Textures& t, core::Millis elapsed, float alpha, float dx);
     void draw_paused_mark(core::Color background);
+    void draw_video(const Textures& t, float alpha, float dx);
+    void draw_progress(const Textures& t, float alpha, float dx);
+    Textures* find_mutable(std::size_t generation, std::size_t index);
     static std::size_t page_of(const Textures& t, core::Millis elapsed);
 
     SDL_Renderer& renderer_;
@@ -84,6 +140,7 @@ private:
     std::map<Key, Textures> items_;
     std::optional<Textures> notice_;
     platform::TexturePtr layer_;  // off-screen target for crossfades, made on first use
+    VideoPath video_path_ = VideoPath::textures;
 };
 
 }  // namespace vitrine::render

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <vector>
 
-#include "media/clip_probe.hpp"
 #include "media/image_loader.hpp"
 
 namespace vitrine::render {
@@ -17,9 +16,24 @@ Millis entry_of(const core::Item& item, const core::Exhibit& exhibit) {
     return t.kind == core::TransitionKind::cut ? Millis{0} : t.duration;
 }
 
-std::string clock_text(Millis d) {
-    const auto s = d.count() / 1000;
-    return std::to_string(s / 60) + ":" + (s % 60 < 10 ? "0" : "") + std::to_string(s % 60);
+// A transcript as written in the playlist: paragraphs separated by blank lines.
+std::vector<std::string> split_paragraphs(const std::string& text) {
+    std::vector<std::string> out;
+    std::string current;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        const std::size_t eol = std::min(text.find('\n', pos), text.size());
+        const std::string line = text.substr(pos, eol - pos);
+        if (line.find_first_not_of(" \t\r") == std::string::npos) {
+            if (!current.empty()) out.push_back(std::move(current));
+            current.clear();
+        } else {
+            current += (current.empty() ? "" : " ") + line;
+        }
+        pos = eol + 1;
+    }
+    if (!current.empty()) out.push_back(std::move(current));
+    return out;
 }
 
 // A picture with no transparent pixel becomes RGB888 (no alpha channel): drawn faded, the
@@ -109,26 +123,50 @@ core::Result<PreparedItem> ItemPreparer::prepare_image(const core::Item& item, c
 
 core::Result<PreparedItem> ItemPreparer::prepare_clip(const core::Item& item, const core::Exhibit& exhibit,
                                                       int width, int height) {
-    const bool is_video = std::holds_alternative<core::VideoItem>(item.body);
-    const core::Clip& clip = is_video ? std::get<core::VideoItem>(item.body).clip : std::get<core::AudioItem>(item.body).clip;
-    std::string title = is_video ? std::get<core::VideoItem>(item.body).title : std::get<core::AudioItem>(item.body).title;
-    auto info = media::probe_clip(clip.file);
-    if (!info) return std::unexpected(info.error());
-    Millis length = info->duration > Millis{0} ? info->duration : exhibit.default_duration;
-    if (clip.end && *clip.end < length) length = *clip.end;
-    length = std::max(Millis{1000}, length - clip.start);
-    if (title.empty()) title = clip.file.filename().string();
-
-    // Until clips play (the media layer), a calm panel says what would be playing and for how long.
-    core::TextItem panel;
-    panel.title = title;
-    panel.paragraphs = {std::string(is_video ? "Video" : "Audio") + " · " + clock_text(length),
-                        "This clip is shown as a still panel in this version of Vitrine."};
-    auto pages = painter_.paint_panel(panel, exhibit.theme, exhibit.display, width, height);
-    if (!pages) return std::unexpected(pages.error());
     PreparedItem p;
-    p.pages = std::move(*pages);
-    p.natural_duration = item.duration.value_or(length);
+    p.ends_itself = true;  // the clip's player reports its end
+    if (const auto* video = std::get_if<core::VideoItem>(&item.body)) {
+        // The picture itself comes from the clip's player, frame by frame; captions as they fall due.
+        p.fit = video->fit;
+        return p;
+    }
+    const auto& audio = std::get<core::AudioItem>(item.body);
+    const std::string title = audio.title.empty() ? audio.clip.file.stem().string() : audio.title;
+    const bool captioned = !audio.clip.captions.empty();
+    if (!audio.image.empty()) {
+        core::ImageItem picture;
+        picture.file = audio.image;
+        auto r = prepare_image(item, picture, exhibit, width, height);
+        if (!r) return std::unexpected(r.error());
+        p = std::move(*r);
+        p.ends_itself = true;
+        p.motion_duration = Millis{0};
+        // The title on the picture's band, unless the captions need that place while it plays.
+        if (!captioned) {
+            auto band = painter_.paint_caption(title, exhibit.theme, exhibit.display, width, height);
+            if (!band) return std::unexpected(band.error());
+            p.caption = std::move(band->surface);
+            p.caption_dest = band->dest;
+        }
+    } else {
+        // The title, and the transcript when no captions will show the words as they are spoken.
+        core::TextItem panel;
+        panel.title = title;
+        if (!captioned && !audio.transcript.empty()) panel.paragraphs = split_paragraphs(audio.transcript);
+        auto pages = painter_.paint_panel(panel, exhibit.theme, exhibit.display, width, height);
+        if (!pages) return std::unexpected(pages.error());
+        p.pages = std::move(*pages);
+        if (p.pages.size() > 1) {
+            const Millis total = entry_of(item, exhibit) + core::item_duration(item, exhibit);
+            p.page_duration = total / static_cast<long>(p.pages.size());
+        }
+    }
+    // A thin line along the bottom margin: how much of the recording is left.
+    const int shorter = std::min(width, height);
+    const int margin = static_cast<int>(std::lround(exhibit.theme.margin * shorter));
+    const int thickness = std::max(4, static_cast<int>(std::lround(shorter * 0.006)));
+    p.progress_rect = SDL_Rect{margin, height - margin / 2 - thickness / 2, width - 2 * margin, thickness};
+    p.progress_color = exhibit.theme.accent;
     return p;
 }
 

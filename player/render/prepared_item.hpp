@@ -32,6 +32,9 @@ struct PreparedItem {
     platform::SurfacePtr caption;
     SDL_Rect caption_dest{0, 0, 0, 0};
 
+    // Clips that show how far they have played (audio items): the line's place and colour.
+    std::optional<SDL_Rect> progress_rect;
+    core::Color progress_color;
     // For clips: their length (or the placeholder's), reported to the Show, and whether the
     // media layer will report their end (false for a still placeholder).
     std::optional<core::Millis> natural_duration;

@@ -37,7 +37,7 @@ struct Driver {
     std::vector<Command> log;           // every command, in order
     std::set<std::pair<std::size_t, std::size_t>> prepared;  // (generation, index) held
 
-    explicit Driver(std::shared_ptr<const Playlist> p) : show(std::move(p)) {}
+    explicit Driver(std::shared_ptr<const Playlist> p, ShowOptions options = {}) : show(std::move(p), options) {}
 
     void send(const Event& e) {
         auto cmds = show.handle(e);
@@ -324,6 +324,66 @@ TEST_CASE("clips that stay until they end advance on MediaEnded, with a watchdog
         show.handle(Tick{30000ms + Show::kClipEndGrace});
         CHECK(show.scene().current->index == 1);
     }
+}
+
+TEST_CASE("with once, the show stops on the last item when its time is up and says it is finished") {
+    Driver d(playlist_of({text_item("a", 5s, TransitionKind::cut, 0ms), text_item("b", 5s, TransitionKind::cut, 0ms),
+                          text_item("c", 5s, TransitionKind::cut, 0ms)}),
+             ShowOptions{true});
+    d.start();
+    d.run(10ms, 14990ms);
+    CHECK(d.on_screen() == 2u);
+    CHECK_FALSE(d.show.finished());
+    d.run(15000ms, 20000ms);
+    CHECK(d.show.finished());
+    CHECK(d.on_screen() == 2u);  // the pass ends on its last item, it does not wrap to the first
+    CHECK(d.count_logs("event=show item=a") == 1);
+}
+
+TEST_CASE("background sound plays under the items it spans, gives way to a clip, and stops after its span") {
+    Item music;
+    music.id = "music";
+    AudioItem bg;
+    bg.background = true;
+    bg.spans = 3;
+    bg.clip.loop = true;
+    music.body = bg;
+    Item film;
+    film.id = "film";
+    film.body = VideoItem{};
+    film.duration = 5s;
+    film.transition = Transition{TransitionKind::cut, 0ms};
+    Driver d(playlist_of({music, text_item("a", 5s, TransitionKind::cut, 0ms), film,
+                          text_item("b", 5s, TransitionKind::cut, 0ms), text_item("outside", 5s, TransitionKind::cut, 0ms)}));
+    // What happened to the media of each item, in order: "start 0", "pause 0", "stop 0"...
+    auto media_log = [&] {
+        std::vector<std::string> out;
+        for (auto& c : d.log) {
+            if (auto* s = std::get_if<StartMedia>(&c)) out.push_back("start " + std::to_string(s->index));
+            if (auto* s = std::get_if<StopMedia>(&c)) out.push_back((s->rewind ? "stop " : "pause ") + std::to_string(s->index));
+        }
+        return out;
+    };
+    d.start();
+    CHECK(d.on_screen() == 1u);  // the background item is never on screen: the show starts on "a"
+    CHECK(d.show.background() == 0u);
+    CHECK(media_log() == std::vector<std::string>{"start 0"});
+    d.run(10ms, 5000ms);  // the film: the music gives way
+    CHECK(d.on_screen() == 2u);
+    CHECK_FALSE(d.show.background().has_value());
+    CHECK(media_log() == std::vector<std::string>{"start 0", "start 2", "pause 0"});
+    d.run(5010ms, 10000ms);  // "b": the music resumes where it was
+    CHECK(d.on_screen() == 3u);
+    CHECK(d.show.background() == 0u);
+    CHECK(media_log() == std::vector<std::string>{"start 0", "start 2", "pause 0", "stop 2", "start 0"});
+    d.run(10010ms, 15000ms);  // "outside" its span: the music stops
+    CHECK(d.on_screen() == 4u);
+    CHECK_FALSE(d.show.background().has_value());
+    CHECK(media_log().back() == "stop 0");
+    d.run(15010ms, 20000ms);  // the loop wraps to "a", skipping the background item: it starts again
+    CHECK(d.on_screen() == 1u);
+    CHECK(d.show.background() == 0u);
+    CHECK(media_log().back() == "start 0");
 }
 
 TEST_CASE("a reloaded playlist keeps the visitor's place by item id") {

@@ -24,6 +24,7 @@ extern "C" {
 #include <vector>
 
 #include "media/audio_output.hpp"
+#include "disk_audio.hpp"
 #include "media/audio_resampler.hpp"
 #include "media/ffmpeg_ptr.hpp"
 
@@ -34,6 +35,7 @@ namespace fs = std::filesystem;
 namespace {
 
 using Bytes = std::vector<std::uint8_t>;
+using vitrine::test::DiskAudio;
 
 // A 48 kHz stereo interleaved float frame holding `frames` samples of a sine of `hz` at
 // `amplitude`, starting at sample index `first` (so consecutive frames join without a click).
@@ -97,47 +99,6 @@ Bytes s16_tone(double seconds, double hz) {
     }
     return bytes;
 }
-
-// SDL's audio subsystem on `driver` (`disk` writes to a file of this test's own); quits the
-// subsystem and removes the file at the end.
-class DiskAudio {
-public:
-    explicit DiskAudio(const std::string& driver = "disk")
-        : saved_driver_(std::getenv("SDL_AUDIODRIVER") ? std::optional<std::string>(std::getenv("SDL_AUDIODRIVER")) : std::nullopt),
-          path_(fs::temp_directory_path() / ("vitrine-audio-test-" + std::to_string(::getpid()) + "-" +
-                                             std::to_string(std::random_device{}()) + ".raw")) {
-        ::setenv("SDL_AUDIODRIVER", driver.c_str(), 1);
-        ::setenv("SDL_DISKAUDIOFILE", path_.c_str(), 1);
-        REQUIRE_MESSAGE(SDL_InitSubSystem(SDL_INIT_AUDIO) == 0, SDL_GetError());
-        started_ = true;
-        REQUIRE(SDL_GetCurrentAudioDriver() != nullptr);
-        REQUIRE(std::string(SDL_GetCurrentAudioDriver()) == driver);
-    }
-    DiskAudio(const DiskAudio&) = delete;
-    DiskAudio& operator=(const DiskAudio&) = delete;
-    ~DiskAudio() {
-        if (started_) SDL_QuitSubSystem(SDL_INIT_AUDIO);
-        // Put back what the test runner set (ctest asks for the dummy driver).
-        if (saved_driver_) {
-            ::setenv("SDL_AUDIODRIVER", saved_driver_->c_str(), 1);
-        } else {
-            ::unsetenv("SDL_AUDIODRIVER");
-        }
-        ::unsetenv("SDL_DISKAUDIOFILE");
-        std::error_code ec;
-        fs::remove(path_, ec);
-    }
-    // What the device wrote (read after the AudioOutput is destroyed: the file is closed then).
-    Bytes written() const {
-        std::ifstream in(path_, std::ios::binary);
-        return Bytes(std::istreambuf_iterator<char>(in), {});
-    }
-
-private:
-    std::optional<std::string> saved_driver_;
-    fs::path path_;
-    bool started_ = false;
-};
 
 media::AudioOutputConfig s16_stereo_48k() {
     media::AudioOutputConfig config;
