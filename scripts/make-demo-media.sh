@@ -115,6 +115,13 @@ produce media/demo-tone.ogg "6 s Vorbis" \
   -f lavfi -i "aevalsrc=0.2*sin(2*PI*440*t)+0.14*sin(2*PI*554.37*t)+0.12*sin(2*PI*659.25*t):s=48000:d=6,afade=t=in:d=0.5,afade=t=out:st=4.5:d=1.5" \
   -c:a libvorbis -q:a 4
 
+# --- ambience.ogg: 24 s of a quiet, slowly breathing low chord that loops without a seam
+# (every partial and the tremolo complete whole cycles in 24 s), Vorbis: background sound
+# under the gallery's images.
+produce media/ambience.ogg "24 s looping Vorbis" \
+  -f lavfi -i "aevalsrc=(0.10*sin(2*PI*110*t)+0.07*sin(2*PI*165*t)+0.05*sin(2*PI*220*t)+0.03*sin(2*PI*277.5*t))*(0.75+0.25*sin(2*PI*t/8)):s=48000:d=24" \
+  -c:a libvorbis -q:a 3
+
 # --- bench/out/large-6000x4000.jpg: a camera-sized JPEG for speed measurements (not committed).
 if [ "$bench" -eq 1 ]; then
   mkdir -p bench/out

@@ -187,6 +187,7 @@ void ClipDeck::presented(WallTime now) {
         e.presented_picture = e.uploaded_picture;
         if (timing_) timing_->video(now, e.item.id, e.player->picture_pts());
         if (auto offset = e.player->av_offset(now)) {
+            if (timing_) timing_->av(now, e.item.id, *offset);
             const double ms = to_ms(*offset);
             ++released_.av_samples;
             av_sum_ms_ += ms;

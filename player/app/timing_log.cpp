@@ -25,6 +25,11 @@ void TimingLog::video(Clock::time_point at, std::string_view item, std::chrono::
          << '\n';
 }
 
+void TimingLog::av(Clock::time_point at, std::string_view item, std::chrono::nanoseconds offset) {
+    out_ << "av " << us(at) << ' ' << item << ' ' << std::chrono::duration_cast<std::chrono::microseconds>(offset).count()
+         << '\n';
+}
+
 void TimingLog::clip_start(Clock::time_point at, std::string_view item) {
     out_ << "clip-start " << us(at) << ' ' << item << '\n';
 }

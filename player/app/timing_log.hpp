@@ -5,6 +5,7 @@
 //   audio-format <rate> <channels> <f32|s16>
 //   audio <wall_us> <sample_frames_before>       one per audio device callback
 //   video <wall_us> <item_id> <pts_us>            one per presented video picture
+//   av <wall_us> <item_id> <offset_us>            its pts minus the audio clock then (clips with sound)
 //   clip-start <wall_us> <item_id> / clip-end <wall_us> <item_id>
 // Thread: the render thread only. Writes are buffered; the file is flushed at destruction.
 #include <chrono>
@@ -27,6 +28,7 @@ public:
     void audio_format(int rate, int channels, bool f32);
     void audio(Clock::time_point at, std::uint64_t frames_before);
     void video(Clock::time_point at, std::string_view item, std::chrono::nanoseconds pts);
+    void av(Clock::time_point at, std::string_view item, std::chrono::nanoseconds offset);
     void clip_start(Clock::time_point at, std::string_view item);
     void clip_end(Clock::time_point at, std::string_view item);
 

@@ -264,7 +264,8 @@ std::optional<Item> ItemReader::read_item(const toml::table& t, const std::strin
 
     if (is_clip_kind(kind) && item.until_end && !s.failed) {
         const Clip& clip = kind == "video" ? std::get<VideoItem>(item.body).clip : std::get<AudioItem>(item.body).clip;
-        if (clip.loop) {
+        const auto* audio = std::get_if<AudioItem>(&item.body);
+        if (clip.loop && !(audio && audio->background)) {  // background sound ends with its span
             reader_.warning(s, pos_of(*t.get("loop")),
                             s.label + " loops and has no 'duration', so the show stays on it until someone moves on; "
                                       "give it a duration like \"2m\" to move on by itself");

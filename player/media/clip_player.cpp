@@ -16,6 +16,9 @@ using namespace std::chrono_literals;
 // clock stands still at the last sample handed over, a device buffer before it is heard).
 constexpr MediaTime kSoundEndTolerance = 30ms;
 
+// The longest the first picture waits for the sound to be heard (a device buffer or two).
+constexpr auto kSoundStartWait = 150ms;
+
 FramePtr clone(const AVFrame* f) { return FramePtr(f ? av_frame_clone(f) : nullptr); }
 
 }  // namespace
@@ -294,6 +297,13 @@ bool ClipPlayer::update(WallTime target) {
             if (timer_.master() == core::SyncMaster::audio) {
                 std::lock_guard lock(sink_mutex_);
                 audio_clock = options_.audio->clock(target, output_serial_);
+            }
+            // The sound starts a device buffer after the picture: hold the first picture until it
+            // is heard (at most kSoundStartWait), so picture and sound begin together.
+            if (timer_.master() == core::SyncMaster::audio && !audio_clock && shown_.serial == next.serial &&
+                target - shown_at_ < kSoundStartWait) {
+                next_due_ = target + 2ms;
+                break;
             }
             const core::FrameDecision d = timer_.decide(next.timing(), after, audio_clock, serial, target);
             if (d.action == core::FrameAction::show) {

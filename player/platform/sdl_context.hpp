@@ -15,7 +15,7 @@ public:
     // Returns an error (SDL_GetError text) if a subsystem cannot start.
     static core::Result<SdlContext> create(Mode mode);
 
-    SdlContext(SdlContext&& other) noexcept : active_(other.active_) { other.active_ = false; }
+    SdlContext(SdlContext&& other) noexcept : active_(other.active_), audio_(other.audio_) { other.active_ = false; }
     SdlContext& operator=(SdlContext&&) = delete;
     SdlContext(const SdlContext&) = delete;
     ~SdlContext();
