@@ -1,5 +1,6 @@
 #include "app/command_line.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "core/key_chord.hpp"
@@ -9,9 +10,12 @@ namespace {
 
 constexpr const char* kUsage =
     "usage:\n"
-    "  vitrine play PLAYLIST.toml [--window WxH] [--exit-keys CHORD] [--quiet]\n"
+    "  vitrine play PLAYLIST.toml [--window WxH] [--exit-keys CHORD] [--once] [--quiet]\n"
+    "  vitrine play FILE|FOLDER... [same options]\n"
     "      Run the exhibit fullscreen (or in a window for preview). Leave with the exit keys\n"
-    "      (the playlist's exit_keys, default Ctrl+Alt+Q).\n"
+    "      (the playlist's exit_keys, default Ctrl+Alt+Q). Media files given directly (video,\n"
+    "      audio, images) play in order as a playlist of their own. --once: one pass, then exit.\n"
+    "      Also: --renderer auto|gpu|software, --timing-log FILE, --stop-after SECONDS.\n"
     "  vitrine check PLAYLIST.toml...\n"
     "      Validate playlists without opening a window: every problem as file:line:column.\n"
     "      Exit 0 when all are good, 1 otherwise.\n"
@@ -74,6 +78,19 @@ core::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
                 o.exit_keys = *k;
             } else if (a == "--quiet") {
                 o.quiet = true;
+            } else if (a == "--once") {
+                o.once = true;
+            } else if (a == "--timing-log") {
+                auto v = value_of(i);
+                if (!v) return std::unexpected(v.error());
+                o.timing_log = *v;
+            } else if (a == "--renderer") {
+                auto v = value_of(i);
+                if (!v) return std::unexpected(v.error());
+                if (*v == "auto") o.renderer = RendererChoice::automatic;
+                else if (*v == "gpu") o.renderer = RendererChoice::gpu;
+                else if (*v == "software") o.renderer = RendererChoice::software;
+                else return core::fail("--renderer expects auto, gpu or software, got '" + *v + "'");
             } else if (a == "--stop-after") {
                 auto v = value_of(i);
                 if (!v) return std::unexpected(v.error());
@@ -86,8 +103,18 @@ core::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
                 positional.push_back(a);
             }
         }
-        if (positional.size() != 1) return core::fail(std::string("play takes one playlist\n") + kUsage);
-        o.playlist = positional[0];
+        if (positional.empty()) return core::fail(std::string("play needs a playlist or media files\n") + kUsage);
+        const auto is_toml = [](const std::string& p) { return std::filesystem::path(p).extension() == ".toml"; };
+        const auto tomls = std::count_if(positional.begin(), positional.end(), is_toml);
+        if (tomls > 0 && positional.size() > 1) {
+            return core::fail("play takes one playlist (.toml) or media files, not both: give the files in the playlist, "
+                              "or play them without it");
+        }
+        if (tomls == 1) {
+            o.playlist = positional[0];
+        } else {
+            o.media.assign(positional.begin(), positional.end());
+        }
         return o;
     }
     if (mode == "check") {

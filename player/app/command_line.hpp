@@ -17,8 +17,17 @@ struct Size {
     int height = 0;
 };
 
+// How the screen is drawn: `gpu` is SDL's accelerated renderer, `software` SDL's CPU renderer;
+// `auto` takes the GPU unless the only one is a software rasterizer (Mesa's llvmpipe), where
+// SDL's own software renderer costs less.
+enum class RendererChoice { automatic, gpu, software };
+
 struct PlayOptions {
-    std::filesystem::path playlist;
+    std::filesystem::path playlist;           // a .toml playlist; empty when `media` is given
+    std::vector<std::filesystem::path> media;  // media files (or folders) played as an ad-hoc playlist
+    bool once = false;                         // one pass, then exit 0
+    std::optional<std::filesystem::path> timing_log;  // per-frame timing lines (bench/)
+    RendererChoice renderer = RendererChoice::automatic;
     std::optional<Size> window;               // preview in a window instead of fullscreen
     std::optional<core::KeyChord> exit_keys;  // overrides the playlist's
     bool quiet = false;

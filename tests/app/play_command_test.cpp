@@ -72,3 +72,34 @@ kind = "sculpture"
     std::error_code ec;
     fs::remove_all(dir, ec);
 }
+
+TEST_CASE("play takes media files as an ad-hoc playlist, plays them once, skips a bad one and sums up at exit") {
+    const fs::path dir = fs::temp_directory_path() / ("vitrine-play-files-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const fs::path clip = dir / "film.mp4";
+    REQUIRE(std::system(("ffmpeg -nostdin -y -v error -f lavfi -i testsrc2=s=320x180:r=25:d=1 -f lavfi -i "
+                         "sine=f=440:d=1 -c:v libx264 -pix_fmt yuv420p -c:a aac -shortest '" + clip.string() +
+                         "' >/dev/null 2>&1").c_str()) == 0);
+    std::ofstream(dir / "broken.mp4", std::ios::binary).flush();  // zero bytes
+    const std::string out = run("(SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy timeout 60 " + std::string(VITRINE_BINARY) +
+                                " play '" + (dir / "broken.mp4").string() + "' '" + clip.string() + "' --once 2>&1; echo rc=$?)");
+    CAPTURE(out);
+    CHECK(out.find("event=item-skipped item=broken reason=\"file is empty (0 bytes): " + (dir / "broken.mp4").string()) !=
+          std::string::npos);
+    CHECK(out.find("event=show item=film kind=video") != std::string::npos);
+    CHECK(out.find("event=clip-end item=film") != std::string::npos);
+    CHECK(out.find("event=pass-complete") != std::string::npos);
+    // One summary line: pictures shown (25 in the clip; a few may be dropped on a busy machine).
+    const auto at = out.find("video_frames_shown=");
+    REQUIRE(at != std::string::npos);
+    const int shown = std::stoi(out.substr(at + 19));
+    const auto dropped_at = out.find("video_frames_dropped=");
+    REQUIRE(dropped_at != std::string::npos);
+    const int dropped = std::stoi(out.substr(dropped_at + 21));
+    CHECK(shown + dropped == 25);
+    CHECK(shown >= 20);
+    CHECK(out.find("av_offset_mean_ms=") != std::string::npos);
+    CHECK(out.find("rc=0") != std::string::npos);
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+}

@@ -269,6 +269,51 @@ file = "missing.png"
         demo.playlists = {fs::path(VITRINE_SOURCE_DIR) / "playlists" / "demo.toml"};
         std::ostringstream good;
         CHECK(app::run_check(demo, good) == 0);
-        CHECK(good.str().find(": ok: 13 items") != std::string::npos);
+        CHECK(good.str().find(": ok: 14 items") != std::string::npos);
+    }
+}
+
+TEST_CASE("render --at shows the video frame at that time and the caption on screen then") {
+    Scratch s;
+    const fs::path clip = s.dir / "two-colours.mp4";
+    // One second of red, then one of blue, 25 fps, no sound.
+    const std::string make = "ffmpeg -nostdin -y -v error -f lavfi -i color=c=red:s=320x180:r=25:d=1 -f lavfi -i "
+                             "color=c=blue:s=320x180:r=25:d=1 -filter_complex '[0][1]concat=n=2:v=1:a=0' -c:v libx264 "
+                             "-pix_fmt yuv420p '" + clip.string() + "' >/dev/null 2>&1";
+    REQUIRE(std::system(make.c_str()) == 0);
+    s.write("two.srt", "1\n00:00:01,200 --> 00:00:01,900\nThe blue second.\n");
+    const auto playlist = s.write("p.toml", std::string(kHeader) + R"(
+[[item]]
+id = "film"
+kind = "video"
+file = "two-colours.mp4"
+captions = "two.srt"
+transition = "cut"
+)");
+    SUBCASE("at 0.5 s the red second, no caption") {
+        REQUIRE(render(playlist, "film", 0.5, 640, 360, s.dir / "a.png") == 0);
+        const Png png = load_png(s.dir / "a.png");
+        const Rgb mid = png.at(320, 100);
+        CHECK(mid.r > 200);
+        CHECK(mid.b < 60);
+        const Rgb low = png.at(320, 330);  // where a caption would be
+        CHECK(low.r > 200);
+    }
+    SUBCASE("at 1.5 s the blue second, with its caption on a band") {
+        REQUIRE(render(playlist, "film", 1.5, 640, 360, s.dir / "b.png") == 0);
+        const Png png = load_png(s.dir / "b.png");
+        const Rgb mid = png.at(320, 100);
+        CHECK(mid.b > 200);
+        CHECK(mid.r < 60);
+        // The caption band: dark pixels and light letters in the lower part of the picture.
+        int dark = 0, light = 0;
+        for (int y = 240; y < 360; ++y)
+            for (int x = 100; x < 540; ++x) {
+                const Rgb p = png.at(x, y);
+                dark += p.r < 40 && p.g < 40 && p.b < 60 ? 1 : 0;
+                light += p.r > 200 && p.g > 200 && p.b > 200 ? 1 : 0;
+            }
+        CHECK(dark > 1000);
+        CHECK(light > 100);
     }
 }

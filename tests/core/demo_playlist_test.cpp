@@ -25,7 +25,7 @@ TEST_CASE("the demo playlist loads with no error, every item kept and every tran
     CHECK(out.diagnostics.empty());
     REQUIRE(out.playlist);
     const Playlist& p = *out.playlist;
-    CHECK(p.items.size() == 13);
+    CHECK(p.items.size() == 14);
     CHECK(p.exhibit.start_id == "introduction");
 
     std::set<std::string> kinds;
@@ -37,7 +37,13 @@ TEST_CASE("the demo playlist loads with no error, every item kept and every tran
     CHECK(kinds == std::set<std::string>{"text", "excerpt", "article", "statement", "list", "image", "video", "audio"});
     CHECK(transitions == std::set<TransitionKind>{TransitionKind::cut, TransitionKind::fade, TransitionKind::crossfade,
                                                   TransitionKind::slide});
-    const auto& mandelbrot = std::get<ImageItem>(p.items[5].body);
+    const auto& ambience = std::get<AudioItem>(p.items[5].body);  // background sound under the next two
+    CHECK(ambience.background);
+    CHECK(ambience.spans == 2);
+    const auto& mandelbrot = std::get<ImageItem>(p.items[6].body);
     CHECK(mandelbrot.pan_zoom.has_value());
-    CHECK(std::get<ImageItem>(p.items[9].body).fit == Fit::cover);
+    CHECK(std::get<ImageItem>(p.items[10].body).fit == Fit::cover);
+    const auto& clip = std::get<VideoItem>(p.items[12].body).clip;
+    CHECK(clip.captions.size() == 2);  // English and Portuguese
+    CHECK(caption_file_for(clip, p.exhibit).filename() == "demo-clip.en.srt");
 }

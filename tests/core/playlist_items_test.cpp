@@ -426,3 +426,52 @@ TEST_CASE("captions, clip points and transitions are checked") {
         CHECK(ids_of(out).size() == 1);
     }
 }
+
+TEST_CASE("background sound, the exhibit's volume and its caption language are read and checked") {
+    SUBCASE("a background sound spanning three items needs no title and may loop without a duration") {
+        const auto out = parse("[exhibit]\nvolume = 0.5\ncaption_language = \"pt\"\n"
+                               "[[item]]\nkind = \"audio\"\nfile = \"media/clip.mp4\"\nbackground = true\nspans = 3\nloop = true\n");
+        CHECK(out.diagnostics.empty());
+        REQUIRE(out.playlist);
+        CHECK(out.playlist->exhibit.volume == 0.5);
+        CHECK(out.playlist->exhibit.caption_language == "pt");
+        const auto& audio = std::get<AudioItem>(out.playlist->items[0].body);
+        CHECK(audio.background);
+        CHECK(audio.spans == 3);
+        CHECK(audio.clip.loop);
+    }
+    SUBCASE("spans without background says what is missing") {
+        const auto out = parse("[[item]]\nid = \"a\"\nkind = \"audio\"\ntitle = \"A\"\nfile = \"media/clip.mp4\"\nspans = 2\n"
+                               "[[item]]\nkind = \"text\"\ntext = \"x\"\n");
+        CHECK(only_error(out).message == "'spans' is for background sound; add background = true to item 'a'");
+        CHECK(only_error(out).line == 6);
+    }
+    SUBCASE("spans must count whole items") {
+        const auto out = parse("[[item]]\nkind = \"audio\"\nfile = \"media/clip.mp4\"\nbackground = true\nspans = 1.5\n"
+                               "[[item]]\nkind = \"text\"\ntext = \"x\"\n");
+        CHECK(only_error(out).message == "'spans' counts items: a whole number like 3");
+    }
+    SUBCASE("an exhibit volume above 1 is refused with the range") {
+        const auto out = parse("[exhibit]\nvolume = 1.5\n[[item]]\nkind = \"text\"\ntext = \"x\"\n");
+        CHECK(only_error(out).line == 2);
+        CHECK(contains(only_error(out).message, "volume"));
+        CHECK(ids_of(out).size() == 1);
+    }
+}
+
+TEST_CASE("the caption file a clip shows follows the exhibit's caption language, then its language") {
+    Clip clip;
+    clip.captions = {{"en", "a.en.srt"}, {"pt", "a.pt.srt"}};
+    Exhibit exhibit;
+    exhibit.language = "en";
+    CHECK(caption_file_for(clip, exhibit) == "a.en.srt");
+    exhibit.caption_language = "pt";
+    CHECK(caption_file_for(clip, exhibit) == "a.pt.srt");
+    exhibit.caption_language = "ru";  // none in Russian: the exhibit's own language
+    CHECK(caption_file_for(clip, exhibit) == "a.en.srt");
+    clip.captions = {{"pt", "a.pt.srt"}};
+    exhibit.language = "de";  // neither: the only ones there are
+    CHECK(caption_file_for(clip, exhibit) == "a.pt.srt");
+    clip.captions.clear();
+    CHECK(caption_file_for(clip, exhibit).empty());
+}

@@ -6,6 +6,7 @@
 #include <SDL.h>
 
 #include <cstring>
+#include <vector>
 
 #include "render/compositor.hpp"
 
@@ -252,4 +253,102 @@ TEST_CASE("a released item is no longer held") {
     CHECK_FALSE(c.compositor.holds(0, 3));
     c.draw(showing(3));  // drawing a scene whose item is gone shows the background, no crash
     CHECK(near(c.at(32, 32), {10, 20, 30}));
+}
+
+namespace {
+
+// A w x h I420 picture of one colour (Y, U, V given), with its own planes.
+struct SolidI420 {
+    std::vector<Uint8> y, u, v;
+    render::VideoPlanes planes;
+    SolidI420(int w, int h, Uint8 Y, Uint8 U, Uint8 V)
+        : y(static_cast<std::size_t>(w * h), Y), u(static_cast<std::size_t>(w * h / 4), U), v(static_cast<std::size_t>(w * h / 4), V) {
+        planes.layout = render::VideoPlanes::Layout::i420;
+        planes.width = w;
+        planes.height = h;
+        planes.planes[0] = y.data();
+        planes.planes[1] = u.data();
+        planes.planes[2] = v.data();
+        planes.pitches[0] = w;
+        planes.pitches[1] = w / 2;
+        planes.pitches[2] = w / 2;
+    }
+};
+
+render::PreparedItem clip_item(std::size_t index, core::Fit fit) {
+    render::PreparedItem p;
+    p.index = index;
+    p.fit = fit;
+    p.ends_itself = true;
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("a video picture uploaded as YUV planes is drawn with its fit, and each new picture is a new frame") {
+    Canvas c(320, 240);
+    REQUIRE(c.compositor.adopt(clip_item(0, core::Fit::contain)));
+    const auto before = c.compositor.frame_key(showing(0));
+    const SolidI420 red(64, 36, 81, 90, 240);  // BT.601 limited-range red
+    REQUIRE(c.compositor.upload_video(0, 0, red.planes, core::Fit::contain));
+    CHECK_FALSE(c.compositor.frame_key(showing(0)) == before);
+    c.draw(showing(0));
+    CHECK(near(c.at(160, 120), {255, 0, 0}, 16));
+    CHECK(near(c.at(160, 10), {10, 20, 30}));  // 16:9 in 4:3: bands of the background above and below
+    const SDL_Rect r = c.find({255, 0, 0}, 16);
+    CHECK(r.x == 0);
+    CHECK(r.w == 320);
+    CHECK(r.y == 30);
+    CHECK(r.h == 180);
+    SUBCASE("cover fills the screen") {
+        REQUIRE(c.compositor.upload_video(0, 0, red.planes, core::Fit::cover));
+        c.draw(showing(0));
+        CHECK(near(c.at(160, 5), {255, 0, 0}, 16));
+    }
+}
+
+TEST_CASE("on the CPU path a picture is converted into the item's texture at its size on screen and copied as is") {
+    Canvas c(320, 240);
+    c.compositor.set_video_path(render::Compositor::VideoPath::cpu);
+    REQUIRE(c.compositor.adopt(clip_item(0, core::Fit::contain)));
+    const SDL_Rect r = c.compositor.video_rect(640, 360, core::Fit::contain);
+    CHECK(r.w == 320);
+    CHECK(r.h == 180);
+    auto lock = c.compositor.lock_video(0, 0, r.w, r.h, core::Fit::contain);
+    REQUIRE(lock.has_value());
+    for (int y = 0; y < lock->height; ++y) {
+        auto* row = reinterpret_cast<Uint32*>(lock->pixels + y * lock->pitch);
+        for (int x = 0; x < lock->width; ++x) row[x] = x < lock->width / 2 ? 0x0000FF00u : 0x000000FFu;  // green | blue
+    }
+    c.compositor.unlock_video(0, 0);
+    c.draw(showing(0));
+    CHECK(near(c.at(80, 120), {0, 255, 0}));
+    CHECK(near(c.at(240, 120), {0, 0, 255}));
+    CHECK(near(c.at(160, 20), {10, 20, 30}));
+}
+
+TEST_CASE("a clip's caption cue and progress line are drawn over it and change the frame") {
+    Canvas c(320, 240);
+    render::PreparedItem item = clip_item(0, core::Fit::contain);
+    item.progress_rect = SDL_Rect{20, 220, 280, 4};
+    item.progress_color = core::Color{200, 160, 60};
+    REQUIRE(c.compositor.adopt(std::move(item)));
+    auto key = c.compositor.frame_key(showing(0));
+    c.compositor.set_progress(0, 0, 0.5);
+    CHECK_FALSE(c.compositor.frame_key(showing(0)) == key);
+    c.draw(showing(0));
+    CHECK(near(c.at(100, 221), {200, 160, 60}));   // played half: full colour up to x = 160
+    CHECK_FALSE(near(c.at(250, 221), {200, 160, 60}));
+    key = c.compositor.frame_key(showing(0));
+    c.compositor.set_progress(0, 0, 0.501);  // less than a pixel: not a new frame
+    CHECK(c.compositor.frame_key(showing(0)) == key);
+
+    auto band = solid(100, 20, 0, 0, 0);
+    REQUIRE(c.compositor.set_live_caption(0, 0, band.get(), SDL_Rect{110, 180, 100, 20}));
+    CHECK_FALSE(c.compositor.frame_key(showing(0)) == key);
+    c.draw(showing(0));
+    CHECK(near(c.at(160, 190), {0, 0, 0}));
+    REQUIRE(c.compositor.set_live_caption(0, 0, nullptr, SDL_Rect{}));
+    c.draw(showing(0));
+    CHECK(near(c.at(160, 190), {10, 20, 30}));
 }
