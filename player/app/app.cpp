@@ -96,12 +96,13 @@ public:
             const Millis now = std::chrono::duration_cast<Millis>(Clock::now() - start);
             if (options_.stop_after_seconds && now.count() >= *options_.stop_after_seconds * 1000) break;
             reload_if_changed(now);
+            // Clips first: one that just ended starts the next item in this same frame.
+            advance_clips();
             carry_out(show_.handle(core::Tick{now}));
             if (show_.finished()) {
                 log_.info("event=pass-complete");
                 break;
             }
-            advance_clips();
             log_audio_callbacks();
             if (!draw_if_changed()) wait_for_work();
         }
@@ -295,7 +296,9 @@ private:
             ++stats_.late_frames;
         }
         // Without vsync (a software renderer), keep to the display's rate instead of spinning.
-        if (last_present_) {
+        // Not while a clip plays: its pictures set the pace (wait_for_work sleeps until the next
+        // one is due), and a sleep here would present the next picture late.
+        if (last_present_ && !deck_.any_playing()) {
             const auto since = now - *last_present_;
             if (since < refresh_) SDL_Delay(static_cast<Uint32>(std::chrono::duration_cast<Millis>(refresh_ - since).count()));
         }

@@ -18,6 +18,8 @@ constexpr MediaTime kSoundEndTolerance = 30ms;
 
 // The longest the first picture waits for the sound to be heard (a device buffer or two).
 constexpr auto kSoundStartWait = 150ms;
+// ...and is shown once the sound is this close to its time.
+constexpr MediaTime kStartTolerance = 4ms;
 
 FramePtr clone(const AVFrame* f) { return FramePtr(f ? av_frame_clone(f) : nullptr); }
 
@@ -205,6 +207,7 @@ void ClipPlayer::start(WallTime now) {
         wall_clock_.resume(now);
     }
     at_start_ = false;
+    sound_wait_from_ = now;
     take_device(now);
     {
         std::lock_guard lock(sink_mutex_);
@@ -298,21 +301,25 @@ bool ClipPlayer::update(WallTime target) {
                 std::lock_guard lock(sink_mutex_);
                 audio_clock = options_.audio->clock(target, output_serial_);
             }
-            // The sound starts a device buffer after the picture: hold the first picture until it
-            // is heard (at most kSoundStartWait), so picture and sound begin together.
-            if (timer_.master() == core::SyncMaster::audio && !audio_clock && shown_.serial == next.serial &&
-                target - shown_at_ < kSoundStartWait) {
+            // The sound is heard a device buffer or two after start(): the timer takes its first
+            // picture when the sound begins (at most kSoundStartWait later), so that picture and
+            // sound run together from the first frame. The prerolled picture is on screen meanwhile.
+            const bool first_of_play = shown_at_ < sound_wait_from_;
+            if (timer_.master() == core::SyncMaster::audio && first_of_play && target - sound_wait_from_ < kSoundStartWait &&
+                (!audio_clock || *audio_clock + kStartTolerance < next.pts)) {
                 next_due_ = target + 2ms;
                 break;
             }
             const core::FrameDecision d = timer_.decide(next.timing(), after, audio_clock, serial, target);
             if (d.action == core::FrameAction::show) {
+                // The prerolled picture is already on screen: taking it again is no new picture.
+                const bool same = shown_.frame && shown_.serial == next.serial && shown_.pts == next.pts;
                 shown_ = std::move(next);
                 pending_.pop_front();
-                ++picture_serial_;
+                if (!same) ++picture_serial_;
                 shown_at_ = target;
                 late_decode_counted_ = false;
-                changed = true;
+                changed = changed || !same;
                 next_due_ = target;  // the next frame's time is known only when it is asked about
                 break;
             }
@@ -324,9 +331,15 @@ bool ClipPlayer::update(WallTime target) {
             pending_.pop_front();  // drop_late or drop_stale
         }
     }
-    if (loop_ && (!video_ || video_ended_) && sound_done(target)) {
+    if ((!video_ || video_ended_) && !(picture_done(target) && sound_done(target))) {
+        // Played out but not yet ended: the last picture has its time and the sound its tail.
+        const WallTime poll = target + 5ms;
+        next_due_ = video_ && shown_.frame ? std::min(poll, std::max(target, shown_at_ + shown_.duration)) : poll;
+    }
+    if (loop_ && (!video_ || video_ended_) && picture_done(target) && sound_done(target)) {
         rewind();
         at_start_ = false;
+        sound_wait_from_ = target;
         take_device(target);
         wall_clock_.set(start_, 0, target);
         next_due_ = target;
@@ -355,9 +368,15 @@ bool ClipPlayer::sound_done(WallTime now) const {
     return false;
 }
 
+bool ClipPlayer::picture_done(WallTime now) const {
+    if (!video_) return true;
+    // The last picture stays its own duration, like every other one.
+    return video_ended_ && (!shown_.frame || now >= shown_at_ + shown_.duration);
+}
+
 bool ClipPlayer::ended(WallTime now) const {
     if (loop_ || !playing_) return false;
-    return (!video_ || video_ended_) && sound_done(now);
+    return picture_done(now) && sound_done(now);
 }
 
 MediaTime ClipPlayer::position(WallTime now) const {

@@ -121,6 +121,7 @@ private:
     void rewind();                           // back to the start point, a new serial everywhere
     void fill_pending();
     bool sound_done(core::WallTime now) const;
+    bool picture_done(core::WallTime now) const;  // the last picture has been shown for its time
 
     const std::filesystem::path path_;
     const ClipPlayerOptions options_;
@@ -147,7 +148,8 @@ private:
     mutable std::optional<core::MediaTime> last_position_;  // position() last returned, this play
     bool at_start_ = true;  // rewound (or never started): start() plays from the start point
     std::size_t late_decodes_ = 0;
-    core::WallTime shown_at_{};        // when shown_ was decided on
+    core::WallTime shown_at_{};
+    core::WallTime sound_wait_from_{};  // start() or a loop: when the sound was asked to begin        // when shown_ was decided on
     bool late_decode_counted_ = false;  // this picture's overstay is counted
     std::size_t dropped_before_ = 0;  // drops of earlier FrameTimers (each start() makes a new one)
     std::size_t shown_before_ = 0;
