@@ -1,4 +1,7 @@
 // vitrine: the exhibition player. Parses the command line and hands over to one mode.
+extern "C" {
+#include <libavutil/log.h>
+}
 #include <iostream>
 #include <string>
 #include <vector>
@@ -11,6 +14,9 @@
 
 int main(int argc, char** argv) {
     using namespace vitrine::app;
+    // FFmpeg's own messages ("moov atom not found") are not for curators or the venue's log:
+    // every failure reaches them as Vitrine's own message, with the path and the reason.
+    av_log_set_level(AV_LOG_FATAL);
     const std::vector<std::string> args(argv + 1, argv + argc);
     auto parsed = parse_command_line(args);
     if (!parsed) {

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "media/clip_checker.hpp"
 #include "media/clip_probe.hpp"
 #include "media/image_loader.hpp"
 
@@ -23,6 +24,8 @@ core::LoadOutcome PlaylistSource::load(const std::filesystem::path& playlist, De
             auto r = media::probe_clip(f);
             return r ? std::string{} : r.error().message;
         };
+        options.check_clip = [](const std::filesystem::path& f, core::ClipUse use) { return media::check_clip_file(f, use); };
+        options.check_captions = true;
     }
     return core::load_playlist(playlist, options);
 }

@@ -4,6 +4,7 @@
 #include <system_error>
 #include <vector>
 
+#include "core/caption_track.hpp"
 #include "core/did_you_mean.hpp"
 #include "core/message_text.hpp"
 
@@ -61,6 +62,30 @@ bool FileReader::check_media_file(Section& s, SourcePos pos, std::string_view wr
         }
     }
     return true;
+}
+
+bool FileReader::check_clip(Section& s, SourcePos pos, std::string_view written, const fs::path& file, ClipUse use) {
+    if (!options_.check_clip) return true;
+    const ClipReport report = options_.check_clip(file, use);
+    for (const auto& w : report.warnings) reader_.warning(s, pos, "media file " + in_quotes(written) + ": " + w);
+    if (report.error.empty()) return true;
+    reader_.error(s, pos, "media file " + in_quotes(written) + " cannot be played: " + report.error);
+    return false;
+}
+
+void FileReader::check_captions(Section& s, SourcePos pos, std::string_view written, const fs::path& file) {
+    if (!options_.check_captions) return;
+    auto loaded = load_captions(file);
+    if (!loaded) {
+        // The file itself is unusable: an error, but the clip plays without captions.
+        reader_.report(Severity::error, pos, "captions file " + in_quotes(written) + " cannot be used: " + loaded.error().message,
+                       s.item_id);
+        return;
+    }
+    for (Diagnostic d : loaded->diagnostics) {
+        d.item_id = s.item_id;
+        reader_.add(std::move(d));
+    }
 }
 
 std::optional<fs::path> FileReader::read_media(Section& s, std::string_view key, MediaKind kind, bool required) {

@@ -36,6 +36,11 @@ public:
     // probe for `kind`; else reports why, with a close file name of that folder if there is one.
     bool check_media_file(Section& s, SourcePos pos, std::string_view written, const std::filesystem::path& file,
                           MediaKind kind);
+    // Check mode: the clip opens and its first frames decode as `use` needs (options.check_clip).
+    // False (reported at `pos`) when it cannot be played; warnings reported too.
+    bool check_clip(Section& s, SourcePos pos, std::string_view written, const std::filesystem::path& file, ClipUse use);
+    // Check mode: the caption file's own problems, at their lines (options.check_captions).
+    void check_captions(Section& s, SourcePos pos, std::string_view written, const std::filesystem::path& file);
     // The font named by `key`, looked up in the playlist's folder, then in options.fonts_dir; on
     // any problem it is reported and `fallback` is returned (and itself checked, once).
     std::filesystem::path read_font(Section& s, std::string_view key, const std::filesystem::path& fallback);

@@ -43,10 +43,12 @@ std::optional<Framing> ItemReader::read_framing(Section& parent, const toml::nod
     return f;
 }
 
-std::optional<Clip> ItemReader::read_clip(Section& s, const Exhibit& ex) {
+std::optional<Clip> ItemReader::read_clip(Section& s, const Exhibit& ex, ClipUse use) {
     Clip clip;
     auto file = files_.read_media(s, "file", MediaKind::clip, true);
-    if (file) clip.file = *file;
+    if (file && files_.check_clip(s, pos_of(*s.table.get("file")), trim(s.table.get("file")->as_string()->get()), *file, use)) {
+        clip.file = *file;
+    }
     if (auto v = reader_.read_number(s, "volume", 0.0, 1.0, " (0 = silent, 1 = as recorded)")) clip.volume = *v;
     if (auto v = reader_.read_bool(s, "loop")) clip.loop = *v;
     if (auto v = reader_.read_bool(s, "mute")) clip.mute = *v;
@@ -76,6 +78,7 @@ std::optional<Clip> ItemReader::read_clip(Section& s, const Exhibit& ex) {
             const fs::path resolved = files_.resolve(written);
             if (files_.check_media_file(s, pos_of(value), written, resolved, MediaKind::captions)) {
                 clip.captions[language] = resolved;
+                files_.check_captions(s, pos_of(value), written, resolved);
             }
         };
         if (c->is_string()) {
@@ -177,7 +180,7 @@ bool ItemReader::read_body(Section& s, std::string_view kind, const Exhibit& ex,
         VideoItem v;
         v.fit = fit_of();
         v.title = optional_text("title");
-        if (auto c = read_clip(s, ex)) v.clip = std::move(*c);
+        if (auto c = read_clip(s, ex, ClipUse::video)) v.clip = std::move(*c);
         item.body = std::move(v);
     } else {  // audio
         AudioItem a;
@@ -189,7 +192,7 @@ bool ItemReader::read_body(Section& s, std::string_view kind, const Exhibit& ex,
             a.transcript = join_paragraphs(split_paragraphs(*t));
             reader_.record_text(a.transcript, pos_of(*s.table.get("transcript")));
         }
-        if (auto c = read_clip(s, ex)) a.clip = std::move(*c);
+        if (auto c = read_clip(s, ex, ClipUse::audio)) a.clip = std::move(*c);
         if (s.table.contains("spans")) {
             if (auto n = reader_.read_number(s, "spans", 1.0, 10000.0, " items")) {
                 if (*n != static_cast<double>(static_cast<std::size_t>(*n))) {

@@ -31,7 +31,7 @@ private:
     // The keys of `kind` into item.body; false when one was wrong.
     bool read_body(Section& s, std::string_view kind, const Exhibit& ex, Item& item);
     // The clip of a video or audio item: file, volume, loop, mute, start, end, captions.
-    std::optional<Clip> read_clip(Section& s, const Exhibit& ex);
+    std::optional<Clip> read_clip(Section& s, const Exhibit& ex, ClipUse use);
     // One end of an image's pan_zoom, the node `n` under `key`, over `fallback`.
     std::optional<Framing> read_framing(Section& parent, const toml::node& n, std::string_view key, Framing fallback);
     // Warns when an explicit duration is shorter than the time to read the item's words.

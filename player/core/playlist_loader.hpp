@@ -38,6 +38,15 @@ namespace vitrine::core {
 
 inline constexpr std::size_t kMaxKeyDepth = 8;  // our deepest key is 4 (item.pan_zoom.from.x); deeper is a mistake or an attack
 
+// What a clip is played as, so that its check knows which stream it needs.
+enum class ClipUse { video, audio };
+
+// What `vitrine check` found opening a clip and decoding its first frames.
+struct ClipReport {
+    std::string error;                  // empty when the clip plays; else why not
+    std::vector<std::string> warnings;  // it plays, but: too slow for this machine, damaged...
+};
+
 struct LoadOptions {
     // Where the default fonts live (fonts/ in the repo). A theme font name is looked up in the
     // playlist's folder first, then here.
@@ -48,6 +57,12 @@ struct LoadOptions {
     std::function<std::string(const std::filesystem::path&)> probe_image;
     std::function<std::string(const std::filesystem::path&)> probe_clip;  // video and audio
     std::function<std::string(const std::filesystem::path&)> probe_font;
+    // Check mode: opens a clip and decodes its first frames (after probe_clip passed). Unset =
+    // don't. An error leaves the item out; warnings are reported at the file's key.
+    std::function<ClipReport(const std::filesystem::path&, ClipUse)> check_clip;
+    // Check mode: every caption file is read and its problems reported at their own file, line
+    // and column (the item is kept: players show the cues that could be read).
+    bool check_captions = false;
     // True when the font file has a glyph for the code point. Unset = don't check.
     std::function<bool(const std::filesystem::path& font, char32_t)> has_glyph;
     std::size_t max_file_bytes = 1 << 20;  // playlists bigger than this are refused

@@ -39,6 +39,8 @@ public:
 
     // --- reporting ----------------------------------------------------------------------------
     void report(Severity severity, SourcePos pos, std::string message, std::string item_id = {});
+    // A finding about another file (a caption file), kept as it is.
+    void add(Diagnostic d) { diagnostics_.push_back(std::move(d)); }
     // An error about `s`: marks it failed.
     void error(Section& s, SourcePos pos, std::string message);
     void warning(Section& s, SourcePos pos, std::string message);

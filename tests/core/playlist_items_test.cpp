@@ -475,3 +475,38 @@ TEST_CASE("the caption file a clip shows follows the exhibit's caption language,
     clip.captions.clear();
     CHECK(caption_file_for(clip, exhibit).empty());
 }
+
+TEST_CASE("check mode: a clip's check refuses the item or warns at its file, and caption files are read for their errors") {
+    LoadOptions o = options();
+    o.check_clip = [](const std::filesystem::path& f, ClipUse use) {
+        ClipReport r;
+        if (use == ClipUse::audio) r.error = "it holds no sound (an audio item needs an audio stream)";
+        else r.warnings.push_back("this machine decodes it at 0.6x real time (3840x2160 hevc)");
+        CHECK(f.filename() == "clip.mp4");
+        return r;
+    };
+    o.check_captions = true;
+    const auto out = parse("[[item]]\nid = \"film\"\nkind = \"video\"\nfile = \"media/clip.mp4\"\ncaptions = \"media/clip.en.srt\"\n"
+                           "[[item]]\nid = \"talk\"\nkind = \"audio\"\ntitle = \"T\"\nfile = \"media/clip.mp4\"\n", o);
+    CHECK(ids_of(out) == std::vector<std::string>{"film"});
+    const auto& e = only_error(out);
+    CHECK(e.line == 10);
+    CHECK(e.column == 8);
+    CHECK(e.message == "media file \"media/clip.mp4\" cannot be played: it holds no sound (an audio item needs an audio stream)");
+    bool warned = false;
+    for (const auto& d : out.diagnostics) {
+        if (d.severity == Severity::warning && d.line == 4 && contains(d.message, "0.6x real time")) warned = true;
+    }
+    CHECK(warned);
+
+    // A caption file with malformed cues: its errors at its own lines; the clip keeps its captions.
+    const auto bad = parse("[[item]]\nkind = \"video\"\nfile = \"media/clip.mp4\"\ncaptions = \"../captions/malformed.srt\"\n", o);
+    REQUIRE(bad.playlist);
+    REQUIRE(bad.playlist->items.size() == 1);
+    CHECK(std::get<VideoItem>(bad.playlist->items[0].body).clip.captions.size() == 1);
+    std::size_t caption_errors = 0;
+    for (const auto& d : bad.diagnostics) {
+        if (d.severity == Severity::error && contains(d.path, "malformed.srt") && d.line > 0) ++caption_errors;
+    }
+    CHECK(caption_errors >= 2);
+}
