@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "media/embedded_captions.hpp"
+
 extern "C" {
 #include <libavutil/pixfmt.h>
 }
@@ -24,7 +26,19 @@ std::string joined(const std::vector<const core::Cue*>& cues) {
 
 core::CaptionTrack captions_for(const core::Clip& clip, const core::Exhibit& exhibit, const std::string& id, Logger& log) {
     const auto file = core::caption_file_for(clip, exhibit);
-    if (file.empty()) return {};
+    if (file.empty()) {
+        // No caption file: the clip's own subtitle stream, if it has one.
+        auto embedded = media::read_embedded_captions(clip.file, core::caption_language_of(exhibit));
+        if (!embedded) {
+            log.warning("event=captions-failed item=" + id + " reason=" + app::quoted(embedded.error().message));
+            return {};
+        }
+        if (!*embedded) return {};
+        log.info("event=captions item=" + id + " source=embedded codec=" + (*embedded)->codec + " language=" +
+                 ((*embedded)->language.empty() ? std::string("unknown") : (*embedded)->language) +
+                 " cues=" + std::to_string((*embedded)->track.cues.size()));
+        return std::move((*embedded)->track);
+    }
     auto loaded = core::load_captions(file);
     if (!loaded) {
         log.error("event=captions-failed item=" + id + " reason=" + app::quoted(loaded.error().message));

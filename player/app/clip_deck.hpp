@@ -39,7 +39,7 @@ struct ClipItem {
 };
 
 // The captions `clip` shows in the exhibit's caption language (core::caption_file_for): its
-// sidecar file. Problems are logged (with `id`); the clip then plays with the cues that could
+// sidecar file, else its own text subtitle stream in that language (or its default one). Problems are logged (with `id`); the clip then plays with the cues that could
 // be read, or none. Any thread (the preloader's).
 core::CaptionTrack captions_for(const core::Clip& clip, const core::Exhibit& exhibit, const std::string& id, Logger& log);
 
