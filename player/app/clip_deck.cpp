@@ -109,7 +109,11 @@ void ClipDeck::set_paused(bool paused, WallTime now) {
 std::vector<ClipDeck::Key> ClipDeck::update(render::Compositor& compositor, WallTime target) {
     std::vector<Key> ended;
     for (auto& [key, e] : clips_) {
-        if (!e.player->playing()) continue;
+        if (!e.player->playing()) {
+            // A clip that was rewound shows its first picture again before it plays.
+            if (e.player->update(target)) upload_picture(key, e, compositor);
+            continue;
+        }
         e.player->update(target);
         upload_picture(key, e, compositor);
         update_caption(key, e, compositor, target);

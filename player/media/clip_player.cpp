@@ -260,8 +260,22 @@ void ClipPlayer::fill_pending() {
     }
 }
 
+bool ClipPlayer::refresh_preroll() {
+    if (!video_ || !at_start_) return false;
+    fill_pending();
+    while (!pending_.empty() && pending_.front().serial != video_->packet_serial()) pending_.pop_front();
+    if (pending_.empty() || pending_.front().end_of_stream()) return false;
+    const VideoFrame& first = pending_.front();
+    if (shown_.frame && shown_.serial == first.serial && shown_.pts == first.pts) return false;
+    // Rewound: the start point's picture replaces the last one before the clip plays again.
+    shown_ = VideoFrame{clone(first.frame.get()), first.pts, first.duration, first.serial};
+    ++picture_serial_;
+    return true;
+}
+
 bool ClipPlayer::update(WallTime target) {
-    if (!playing_ || paused_) return false;
+    if (!playing_) return refresh_preroll();
+    if (paused_) return false;
     if (timer_.master() == core::SyncMaster::audio && !options_.audio->has_device()) {
         timer_.set_master(core::SyncMaster::wall, target);  // the device went away: go on at the wall clock
     }

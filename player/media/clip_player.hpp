@@ -79,6 +79,7 @@ public:
 
     // Moves the picture on to what is due at `target` (when the next frame drawn reaches the
     // screen). True when picture() changed. Also loops the clip at its end when it loops.
+    // While stopped after a rewind, it puts the start point's picture in place once decoded.
     bool update(core::WallTime target);
     // The picture to draw; null for a clip without video. Valid until the next update() or stop().
     const AVFrame* picture() const { return shown_.frame.get(); }
@@ -120,6 +121,7 @@ private:
     void release_device();                   // silence, if the device still plays this clip
     void rewind();                           // back to the start point, a new serial everywhere
     void fill_pending();
+    bool refresh_preroll();  // stopped and rewound: picture() becomes the start point's, once decoded
     bool sound_done(core::WallTime now) const;
     bool picture_done(core::WallTime now) const;  // the last picture has been shown for its time
 

@@ -87,6 +87,7 @@ Run play(ClipPlayer& player, std::chrono::milliseconds step, std::chrono::millis
     Run run;
     const WallTime t0{};
     player.start(t0);
+    run.shown.push_back(player.picture_pts());  // the prerolled picture is on screen from the start
     const auto watchdog = std::chrono::steady_clock::now() + kWatchdog;
     WallTime t = t0;
     std::size_t last_serial = player.picture_serial();
@@ -181,6 +182,13 @@ TEST_CASE("a stopped clip is rewound: started again it shows its first picture")
     CHECK_FALSE(first.ended);
     player.stop(WallTime{} + 600ms);
     CHECK_FALSE(player.playing());
+    // Stopped, it puts its first picture back in place as soon as that is decoded again.
+    const auto watchdog = std::chrono::steady_clock::now() + kWatchdog;
+    while (player.picture_pts() != 0ms && std::chrono::steady_clock::now() < watchdog) {
+        player.update(WallTime{} + 600ms);
+        std::this_thread::yield();
+    }
+    CHECK(player.picture_pts() == 0ms);
     const Run again = play(player, 10ms, 300ms);
     REQUIRE_FALSE(again.shown.empty());
     CHECK(again.shown.front() == 0ms);
@@ -295,7 +303,7 @@ TEST_CASE("a clip with sound follows the audio clock and keeps picture and sound
     const auto begun = std::chrono::steady_clock::now();
     player.start(begun);
     CHECK(player.audio_master());
-    std::vector<MediaTime> shown;
+    std::vector<MediaTime> shown{player.picture_pts()};  // the prerolled picture
     double worst_ms = 0;
     bool ended = false;
     while (std::chrono::steady_clock::now() - begun < 10s) {
