@@ -74,7 +74,7 @@ play_all() {  # play_all ROUND CLIP
   run "$r" "$c" vitrine-software "$vitrine" play "$c" --once --renderer software
   run "$r" "$c" mpv-x11 mpv "${mpv_common[@]}" --vo=x11 "$c"
   run "$r" "$c" vitrine-gpu "$vitrine" play "$c" --once --renderer gpu
-  run "$r" "$c" mpv-gpu mpv "${mpv_common[@]}" --vo=gpu "$c"
+  run "$r" "$c" mpv-gpu mpv "${mpv_common[@]}" --vo=gpu --gpu-sw=yes "$c"
   run "$r" "$c" mpv-sdl mpv "${mpv_common[@]}" --vo=sdl "$c"
   run "$r" "$c" ffplay ffplay -autoexit -fs -loglevel info -stats "$c"
   run "$r" "$c" ffmpeg-null ffmpeg -nostdin -threads 1 -i "$c" -f null -

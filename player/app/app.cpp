@@ -351,12 +351,20 @@ std::string gl_renderer_name(SDL_Renderer& renderer) {
 // The renderer for `choice`. On automatic, a GPU renderer that is really a CPU rasterizer
 // (Mesa's llvmpipe under Xvfb or on a machine without a GPU driver) is replaced by SDL's own
 // software renderer, which draws the same pictures for less CPU (bench/README.md).
+platform::RendererPtr software_renderer(SDL_Window& window) {
+    // The software renderer draws into the window's surface. Left to itself, SDL may back that
+    // surface with an OpenGL texture, which on llvmpipe costs more than the drawing it saves:
+    // the plain X11 shared-memory framebuffer is what the CPU path wants.
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    return platform::RendererPtr(SDL_CreateRenderer(&window, -1, SDL_RENDERER_SOFTWARE));
+}
+
 platform::RendererPtr create_renderer(SDL_Window& window, RendererChoice choice, Logger& log) {
-    if (choice == RendererChoice::software) return platform::RendererPtr(SDL_CreateRenderer(&window, -1, SDL_RENDERER_SOFTWARE));
+    if (choice == RendererChoice::software) return software_renderer(window);
     platform::RendererPtr gpu(SDL_CreateRenderer(&window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
     if (!gpu) {
         log.warning(std::string("event=no-gpu-renderer reason=") + app::quoted(SDL_GetError()) + " fallback=software");
-        return platform::RendererPtr(SDL_CreateRenderer(&window, -1, SDL_RENDERER_SOFTWARE));
+        return software_renderer(window);
     }
     const std::string gl = gl_renderer_name(*gpu);
     if (!gl.empty()) log.info("event=gl-renderer name=" + app::quoted(gl));
@@ -365,7 +373,7 @@ platform::RendererPtr create_renderer(SDL_Window& window, RendererChoice choice,
     if (choice == RendererChoice::automatic && rasterizer) {
         gpu.reset();
         log.info("event=renderer-choice reason=\"the GPU renderer draws on the CPU here; the software renderer costs less\"");
-        return platform::RendererPtr(SDL_CreateRenderer(&window, -1, SDL_RENDERER_SOFTWARE));
+        return software_renderer(window);
     }
     return gpu;
 }
