@@ -326,3 +326,38 @@ TEST_CASE("a clip with sound follows the audio clock and keeps picture and sound
     // A picture is shown when the sound reaches it: within one frame (40 ms) of the audio clock.
     CHECK(worst_ms <= 40.0);
 }
+
+TEST_CASE("when the sound device goes away in the middle of a clip, the picture goes on at the wall clock") {
+    REQUIRE(clips().generated);
+    vitrine::test::DiskAudio disk;
+    auto output = vitrine::media::AudioOutput::open({});
+    REQUIRE_MESSAGE(output.has_value(), output.error().message);
+    ClipPlayerOptions options;
+    options.audio = output->get();
+    auto opened = ClipPlayer::open(clip_of(clips().with_sound), options);
+    REQUIRE_MESSAGE(opened.has_value(), opened.error().message);
+    ClipPlayer& player = **opened;
+    const auto begun = std::chrono::steady_clock::now();
+    player.start(begun);
+    std::vector<MediaTime> shown{player.picture_pts()};
+    bool removed = false, ended = false;
+    while (std::chrono::steady_clock::now() - begun < 10s) {
+        const auto now = std::chrono::steady_clock::now();
+        if (!removed && now - begun > 700ms) {
+            (*output)->on_device_removed();  // what the app does on SDL_AUDIODEVICEREMOVED
+            removed = true;
+        }
+        if (player.update(now)) shown.push_back(player.picture_pts());
+        if (player.ended(now)) {
+            ended = true;
+            break;
+        }
+        std::this_thread::yield();
+    }
+    REQUIRE(removed);
+    CHECK(ended);
+    CHECK_FALSE(player.audio_master());  // it switched to the wall clock
+    CHECK(strictly_increasing(shown));
+    CHECK(shown.size() + player.stats().dropped == 50);
+    CHECK(shown.back() == 1960ms);
+}
