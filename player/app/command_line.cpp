@@ -10,18 +10,44 @@ namespace {
 
 constexpr const char* kUsage =
     "usage:\n"
-    "  vitrine play PLAYLIST.toml [--window WxH] [--exit-keys CHORD] [--once] [--quiet]\n"
-    "  vitrine play FILE|FOLDER... [same options]\n"
+    "  vitrine play PLAYLIST.toml [options]\n"
+    "  vitrine play FILE|FOLDER... [options]\n"
     "      Run the exhibit fullscreen (or in a window for preview). Leave with the exit keys\n"
-    "      (the playlist's exit_keys, default Ctrl+Alt+Q). Media files given directly (video,\n"
-    "      audio, images) play in order as a playlist of their own. --once: one pass, then exit.\n"
-    "      Also: --renderer auto|gpu|software, --timing-log FILE, --stop-after SECONDS.\n"
-    "  vitrine check PLAYLIST.toml...\n"
-    "      Validate playlists without opening a window: every problem as file:line:column.\n"
-    "      Exit 0 when all are good, 1 otherwise.\n"
+    "      (the playlist's exit_keys, default Ctrl+Alt+Q). Media files given directly (images,\n"
+    "      videos, sounds; a folder for its files in name order) play in that order as a\n"
+    "      playlist of their own with default settings, captions found beside each clip\n"
+    "      (talk.srt, talk.pt.vtt). Options:\n"
+    "        --once                    one pass through the items, then exit 0 (default: loop)\n"
+    "        --window WxH              a preview window instead of fullscreen\n"
+    "        --exit-keys CHORD         e.g. Ctrl+Alt+Q; overrides the playlist's\n"
+    "        --renderer auto|gpu|software   how the screen is drawn (auto: the GPU unless it\n"
+    "                                  draws on the CPU, then SDL's software renderer)\n"
+    "        --timing-log FILE         write one line per frame shown (for bench/)\n"
+    "        --stop-after SECONDS      leave after this long\n"
+    "        --quiet                   log only problems\n"
+    "  vitrine check PLAYLIST.toml... | FILE|FOLDER...\n"
+    "      Validate playlists (or media files, as play would take them) without opening a\n"
+    "      window: every problem as file:line:column. Exit 0 when all are good, 1 otherwise.\n"
     "  vitrine render PLAYLIST.toml --item ID --at SECONDS [--size WxH] -o OUT.png\n"
     "      Draw what the screen shows SECONDS after item ID begins, without a display.\n"
     "  vitrine --help | --version\n";
+
+bool is_playlist_name(const std::string& arg) {
+    std::string ext = std::filesystem::path(arg).extension().string();
+    for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return ext == ".toml";
+}
+
+// Playlists (.toml, any case) and media files may not be mixed: the files belong in the
+// playlist, or are played without it. The message names one of each.
+core::Result<void> refuse_mixed(std::string_view mode, const std::vector<std::string>& positional) {
+    const auto toml = std::find_if(positional.begin(), positional.end(), is_playlist_name);
+    const auto media = std::find_if_not(positional.begin(), positional.end(), is_playlist_name);
+    if (toml == positional.end() || media == positional.end()) return {};
+    return core::fail(std::string(mode) + " takes a playlist (.toml) or media files, not both: got the playlist '" + *toml +
+                      "' and the file '" + *media + "'; name the file in the playlist, or " + std::string(mode) +
+                      " the files without it");
+}
 
 core::Result<double> parse_seconds(std::string_view flag, std::string_view text) {
     double v = 0;
@@ -83,6 +109,7 @@ core::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
             } else if (a == "--timing-log") {
                 auto v = value_of(i);
                 if (!v) return std::unexpected(v.error());
+                if (v->starts_with("-")) return core::fail("--timing-log needs a file name, got the option '" + *v + "'");
                 o.timing_log = *v;
             } else if (a == "--renderer") {
                 auto v = value_of(i);
@@ -104,13 +131,12 @@ core::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
             }
         }
         if (positional.empty()) return core::fail(std::string("play needs a playlist or media files\n") + kUsage);
-        const auto is_toml = [](const std::string& p) { return std::filesystem::path(p).extension() == ".toml"; };
-        const auto tomls = std::count_if(positional.begin(), positional.end(), is_toml);
-        if (tomls > 0 && positional.size() > 1) {
-            return core::fail("play takes one playlist (.toml) or media files, not both: give the files in the playlist, "
-                              "or play them without it");
-        }
-        if (tomls == 1) {
+        if (auto mixed = refuse_mixed("play", positional); !mixed) return std::unexpected(mixed.error());
+        if (is_playlist_name(positional[0])) {
+            if (positional.size() > 1) {
+                return core::fail("play takes one playlist, got " + std::to_string(positional.size()) + ": '" + positional[0] +
+                                  "' and '" + positional[1] + "'; check takes several");
+            }
             o.playlist = positional[0];
         } else {
             o.media.assign(positional.begin(), positional.end());
@@ -122,9 +148,15 @@ core::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
         for (std::size_t i = 1; i < args.size(); ++i) {
             if (args[i] == "--quiet") o.quiet = true;
             else if (args[i].starts_with("-")) return core::fail("unknown option '" + args[i] + "' for check");
-            else o.playlists.emplace_back(args[i]);
+            else positional.push_back(args[i]);
         }
-        if (o.playlists.empty()) return core::fail(std::string("check needs a playlist\n") + kUsage);
+        if (positional.empty()) return core::fail(std::string("check needs a playlist or media files\n") + kUsage);
+        if (auto mixed = refuse_mixed("check", positional); !mixed) return std::unexpected(mixed.error());
+        if (is_playlist_name(positional[0])) {
+            o.playlists.assign(positional.begin(), positional.end());
+        } else {
+            o.media.assign(positional.begin(), positional.end());
+        }
         return o;
     }
     if (mode == "render") {

@@ -22,11 +22,13 @@ struct Size {
 // SDL's own software renderer costs less.
 enum class RendererChoice { automatic, gpu, software };
 
+// `vitrine play`. Exactly one of `playlist` and `media` is non-empty.
 struct PlayOptions {
-    std::filesystem::path playlist;           // a .toml playlist; empty when `media` is given
-    std::vector<std::filesystem::path> media;  // media files (or folders) played as an ad-hoc playlist
-    bool once = false;                         // one pass, then exit 0
-    std::optional<std::filesystem::path> timing_log;  // per-frame timing lines (bench/)
+    std::filesystem::path playlist;            // a .toml playlist; empty when `media` is given
+    std::vector<std::filesystem::path> media;  // media files (or folders), in the order given, for
+                                               // core::adhoc_playlist; empty with a playlist
+    bool once = false;                         // one pass through the items, then exit 0
+    std::optional<std::filesystem::path> timing_log;  // one line per frame shown (bench/)
     RendererChoice renderer = RendererChoice::automatic;
     std::optional<Size> window;               // preview in a window instead of fullscreen
     std::optional<core::KeyChord> exit_keys;  // overrides the playlist's
@@ -34,8 +36,10 @@ struct PlayOptions {
     std::optional<double> stop_after_seconds;  // leave after this long (tests, benchmarks)
 };
 
+// `vitrine check`. Exactly one of `playlists` and `media` is non-empty.
 struct CheckOptions {
-    std::vector<std::filesystem::path> playlists;
+    std::vector<std::filesystem::path> playlists;  // .toml playlists, each checked on its own
+    std::vector<std::filesystem::path> media;      // media files (or folders): one ad-hoc playlist
     bool quiet = false;  // only problems, no summary line
 };
 
@@ -53,6 +57,8 @@ struct HelpRequest {
 
 using CommandLine = std::variant<PlayOptions, CheckOptions, RenderOptions, HelpRequest>;
 
+// `args` without the program name. A .toml argument (any case) is a playlist; any other
+// positional argument a media file or folder; mixing the two is an error naming one of each.
 core::Result<CommandLine> parse_command_line(const std::vector<std::string>& args);
 
 // "1920x1080" -> Size; both sides 16..16384.
