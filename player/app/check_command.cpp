@@ -26,16 +26,22 @@ int run_check(const CheckOptions& options, std::ostream& out) {
         }
         if (errors > 0) all_good = false;
         if (options.quiet) continue;
-        if (errors == 0) {
+        // "3 items (1 text, 2 video)": what will play, also when some items were left out.
+        std::string items;
+        if (outcome.playlist) {
             std::map<std::string, int> kinds;
             for (const auto& item : outcome.playlist->items) kinds[std::string(core::kind_name(item.body))]++;
             std::string summary;
             for (const auto& [kind, n] : kinds) summary += (summary.empty() ? "" : ", ") + std::to_string(n) + " " + kind;
-            out << path.string() << ": ok: " << outcome.playlist->items.size() << " items (" << summary << ")"
+            items = std::to_string(outcome.playlist->items.size()) + " items" + (summary.empty() ? "" : " (" + summary + ")");
+        }
+        if (errors == 0) {
+            out << path.string() << ": ok: " << items
                 << (warnings ? ", " + std::to_string(warnings) + " warning(s)" : std::string{}) << "\n";
         } else {
             out << path.string() << ": " << errors << " error(s)"
-                << (warnings ? ", " + std::to_string(warnings) + " warning(s)" : std::string{}) << "\n";
+                << (warnings ? ", " + std::to_string(warnings) + " warning(s)" : std::string{})
+                << (outcome.playlist ? "; " + items + " will play" : std::string{}) << "\n";
         }
     }
     return all_good ? 0 : 1;

@@ -3,7 +3,6 @@
 #include <cstdlib>
 
 #include "media/clip_checker.hpp"
-#include "media/clip_probe.hpp"
 #include "media/image_loader.hpp"
 
 namespace vitrine::app {
@@ -20,10 +19,7 @@ core::LoadOutcome PlaylistSource::load(const std::filesystem::path& playlist, De
     };
     if (depth == Depth::check) {
         options.probe_image = [](const std::filesystem::path& f) { return media::probe_image(f); };
-        options.probe_clip = [](const std::filesystem::path& f) -> std::string {
-            auto r = media::probe_clip(f);
-            return r ? std::string{} : r.error().message;
-        };
+        // No probe_clip: check_clip opens the clip as the player does and says better why not.
         options.check_clip = [](const std::filesystem::path& f, core::ClipUse use) { return media::check_clip_file(f, use); };
         options.check_captions = true;
     }

@@ -1,7 +1,8 @@
 #pragma once
 // Loads a playlist with the checks that need SDL and FFmpeg plugged into the pure loader:
-// fonts (open, glyph coverage), and for `check` also a full decode of every image and a probe
-// of every clip. The main thread uses it before the show starts, or on reload.
+// fonts (open, glyph coverage), and for `check` also a full decode of every image, the start
+// and end of every clip decoded (media/clip_checker) and every caption file parsed. The main
+// thread uses it before the show starts, or on reload.
 #include <filesystem>
 
 #include "core/playlist_loader.hpp"

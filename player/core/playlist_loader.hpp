@@ -57,11 +57,14 @@ struct LoadOptions {
     std::function<std::string(const std::filesystem::path&)> probe_image;
     std::function<std::string(const std::filesystem::path&)> probe_clip;  // video and audio
     std::function<std::string(const std::filesystem::path&)> probe_font;
-    // Check mode: opens a clip and decodes its first frames (after probe_clip passed). Unset =
-    // don't. An error leaves the item out; warnings are reported at the file's key.
+    // Check mode: opens a clip and decodes its first frames as `ClipUse` needs (after the file
+    // was found non-empty and, when set, probe_clip passed). Unset = don't. An error leaves the
+    // item out; error and warnings are reported at the file key's line and column, with the
+    // file as the playlist writes it ("media file \"x.mp4\" cannot be played: <error>").
     std::function<ClipReport(const std::filesystem::path&, ClipUse)> check_clip;
-    // Check mode: every caption file is read and its problems reported at their own file, line
-    // and column (the item is kept: players show the cues that could be read).
+    // Check mode: every caption file is read (load_captions) and its problems reported at their
+    // own file, line and column; a file that cannot be read at all is an error at the captions
+    // key. The item is kept either way: players show the cues that could be read.
     bool check_captions = false;
     // True when the font file has a glyph for the code point. Unset = don't check.
     std::function<bool(const std::filesystem::path& font, char32_t)> has_glyph;
