@@ -17,8 +17,13 @@ int run_check(const CheckOptions& options, std::ostream& out) {
     }
     PlaylistSource source(default_fonts_dir());
     bool all_good = true;
-    for (const auto& path : options.playlists) {
-        const auto outcome = source.load(path, PlaylistSource::Depth::check);
+    // Each playlist on its own; media files given directly are checked as one ad-hoc playlist.
+    std::vector<std::filesystem::path> inputs = options.playlists;
+    if (!options.media.empty()) inputs.emplace_back();  // the empty path stands for the files
+    for (const auto& path : inputs) {
+        const auto outcome = path.empty() ? source.load_files(options.media, PlaylistSource::Depth::check)
+                                          : source.load(path, PlaylistSource::Depth::check);
+        const std::string name = path.empty() ? std::string("(files given)") : path.string();
         std::size_t errors = 0, warnings = 0;
         for (const auto& d : outcome.diagnostics) {
             out << core::format(d) << "\n";
@@ -36,10 +41,10 @@ int run_check(const CheckOptions& options, std::ostream& out) {
             items = std::to_string(outcome.playlist->items.size()) + " items" + (summary.empty() ? "" : " (" + summary + ")");
         }
         if (errors == 0) {
-            out << path.string() << ": ok: " << items
+            out << name << ": ok: " << items
                 << (warnings ? ", " + std::to_string(warnings) + " warning(s)" : std::string{}) << "\n";
         } else {
-            out << path.string() << ": " << errors << " error(s)"
+            out << name << ": " << errors << " error(s)"
                 << (warnings ? ", " + std::to_string(warnings) + " warning(s)" : std::string{})
                 << (outcome.playlist ? "; " + items + " will play" : std::string{}) << "\n";
         }

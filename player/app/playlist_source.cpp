@@ -2,12 +2,13 @@
 
 #include <cstdlib>
 
+#include "core/adhoc_playlist.hpp"
 #include "media/clip_checker.hpp"
 #include "media/image_loader.hpp"
 
 namespace vitrine::app {
 
-core::LoadOutcome PlaylistSource::load(const std::filesystem::path& playlist, Depth depth) {
+core::LoadOptions PlaylistSource::options_for(Depth depth) {
     core::LoadOptions options;
     options.fonts_dir = fonts_dir_;
     options.probe_font = [this](const std::filesystem::path& font) -> std::string {
@@ -23,7 +24,15 @@ core::LoadOutcome PlaylistSource::load(const std::filesystem::path& playlist, De
         options.check_clip = [](const std::filesystem::path& f, core::ClipUse use) { return media::check_clip_file(f, use); };
         options.check_captions = true;
     }
-    return core::load_playlist(playlist, options);
+    return options;
+}
+
+core::LoadOutcome PlaylistSource::load(const std::filesystem::path& playlist, Depth depth) {
+    return core::load_playlist(playlist, options_for(depth));
+}
+
+core::LoadOutcome PlaylistSource::load_files(const std::vector<std::filesystem::path>& files, Depth depth) {
+    return core::adhoc_playlist(files, options_for(depth));
 }
 
 void log_diagnostics(Logger& log, const core::LoadOutcome& loaded) {

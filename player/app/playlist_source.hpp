@@ -4,6 +4,7 @@
 // and end of every clip decoded (media/clip_checker) and every caption file parsed. The main
 // thread uses it before the show starts, or on reload.
 #include <filesystem>
+#include <vector>
 
 #include "core/playlist_loader.hpp"
 #include "app/logger.hpp"
@@ -18,8 +19,12 @@ public:
     explicit PlaylistSource(std::filesystem::path fonts_dir) : fonts_dir_(std::move(fonts_dir)) {}
 
     core::LoadOutcome load(const std::filesystem::path& playlist, Depth depth);
+    // Media files given on the command line, as an ad-hoc playlist (core::adhoc_playlist).
+    core::LoadOutcome load_files(const std::vector<std::filesystem::path>& files, Depth depth);
 
 private:
+    core::LoadOptions options_for(Depth depth);
+
     std::filesystem::path fonts_dir_;
     render::FontCache fonts_;  // this thread's fonts, for glyph coverage
 };

@@ -103,3 +103,20 @@ TEST_CASE("play takes media files as an ad-hoc playlist, plays them once, skips 
     std::error_code ec;
     fs::remove_all(dir, ec);
 }
+
+TEST_CASE("check takes media files too: each bad one named with its reason, the good ones counted") {
+    const fs::path dir = fs::temp_directory_path() / ("vitrine-check-files-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const fs::path clip = dir / "film.mp4";
+    REQUIRE(std::system(("ffmpeg -nostdin -y -v error -f lavfi -i testsrc2=s=320x180:r=25:d=1 -c:v libx264 -pix_fmt yuv420p '" +
+                         clip.string() + "' >/dev/null 2>&1").c_str()) == 0);
+    std::ofstream(dir / "notes.mp4") << "not a film";
+    const std::string out = run("(" + std::string(VITRINE_BINARY) + " check '" + clip.string() + "' '" + (dir / "notes.mp4").string() +
+                                "' 2>&1; echo rc=$?)");
+    CAPTURE(out);
+    CHECK(out.find((dir / "notes.mp4").string() + ": error: cannot be played: it holds text") != std::string::npos);
+    CHECK(out.find("(files given): 1 error(s); 1 items (1 video) will play") != std::string::npos);
+    CHECK(out.find("rc=1") != std::string::npos);
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+}
