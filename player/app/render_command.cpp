@@ -8,6 +8,7 @@
 
 #include "app/clip_deck.hpp"
 #include "app/playlist_source.hpp"
+#include "media/clip_probe.hpp"
 #include "core/scene_at.hpp"
 #include "platform/sdl_context.hpp"
 #include "platform/sdl_ptr.hpp"
@@ -30,19 +31,19 @@ std::optional<ClipAt> open_clip_at(const core::Playlist& playlist, std::size_t i
     const core::Item& item = playlist.items[index];
     const core::Clip* clip = core::clip_of(item.body);
     if (!clip) return std::nullopt;
-    media::ClipPlayerOptions options;
-    options.video = std::holds_alternative<core::VideoItem>(item.body);
-    auto probe = media::ClipPlayer::open(*clip, options);
-    if (!probe) {
-        log.error("event=item-skipped item=" + item.id + " reason=" + app::quoted(probe.error().message));
-        return std::nullopt;
-    }
+    // The clip's length from its container alone: one ClipPlayer, opened at the picture wanted.
+    core::MediaTime length{0};
+    auto info = media::probe_clip(clip->file);
+    core::MediaTime last = info ? core::MediaTime{info->duration} : core::MediaTime{0};
+    if (clip->end && (last <= core::MediaTime{0} || *clip->end < last)) last = *clip->end;
+    if (last > clip->start) length = last - clip->start;
     core::MediaTime played = elapsed;
-    const core::MediaTime length = (*probe)->duration();
     if (length > core::MediaTime{0}) played = clip->loop ? played % length : std::min(played, length - std::chrono::milliseconds{1});
-    if (played <= core::MediaTime{0}) return ClipAt{std::move(*probe), core::MediaTime{0}, length};
+    played = std::max(played, core::MediaTime{0});
     core::Clip later = *clip;
     later.start = clip->start + std::chrono::duration_cast<core::Millis>(played);
+    media::ClipPlayerOptions options;
+    options.video = std::holds_alternative<core::VideoItem>(item.body);
     auto opened = media::ClipPlayer::open(later, options);
     if (!opened) {
         log.error("event=item-skipped item=" + item.id + " reason=" + app::quoted(opened.error().message));

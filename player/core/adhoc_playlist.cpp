@@ -1,5 +1,6 @@
 #include "core/adhoc_playlist.hpp"
 
+
 #include <algorithm>
 #include <array>
 #include <functional>
@@ -12,6 +13,7 @@
 
 #include "core/caption_track.hpp"
 #include "core/did_you_mean.hpp"
+#include "core/file_reader.hpp"
 
 namespace vitrine::core {
 namespace {
@@ -187,13 +189,7 @@ public:
     }
 
     void check_default_font(const fs::path& font, std::string_view role) {
-        std::error_code ec;
-        std::string reason;
-        if (!fs::is_regular_file(font, ec)) {
-            reason = "not found";
-        } else if (options_.probe_font) {
-            reason = options_.probe_font(font);
-        }
+        const std::string reason = detail::default_font_problem(font, options_.probe_font);
         if (!reason.empty()) {
             error(font, "the default font (" + std::string(role) + ") cannot be used: " + reason +
                             "; reinstall Vitrine's fonts or set VITRINE_FONTS to their folder");

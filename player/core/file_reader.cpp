@@ -162,15 +162,15 @@ fs::path FileReader::read_font(Section& s, std::string_view key, const fs::path&
     return found;
 }
 
+std::string default_font_problem(const fs::path& font, const std::function<std::string(const fs::path&)>& probe) {
+    std::error_code ec;
+    if (!fs::is_regular_file(font, ec)) return "not found";
+    return probe ? probe(font) : std::string{};
+}
+
 void FileReader::check_default_font(const fs::path& font, std::string_view key) {
     if (!fonts_checked_.insert(font.string()).second) return;
-    std::error_code ec;
-    std::string reason;
-    if (!fs::is_regular_file(font, ec)) {
-        reason = "not found";
-    } else if (options_.probe_font) {
-        reason = options_.probe_font(font);
-    }
+    const std::string reason = default_font_problem(font, options_.probe_font);
     if (!reason.empty()) {
         reader_.report(Severity::error, SourcePos{},
                        "the default font " + font.string() + " (for '" + std::string(key) + "') cannot be used: " + reason +

@@ -2,6 +2,7 @@
 // Internal to the playlist loader (included only by its .cpp files): the files a playlist names
 // (images, clips, captions, fonts), resolved against its folder and checked before the show.
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -17,6 +18,10 @@ enum class MediaKind { image, clip, captions };
 
 // Resolves and checks the files named in a playlist; findings go to `reader`. `reader` and
 // `options` must outlive it. Not thread-safe.
+// Why a default font cannot be used ("not found", or what `probe` says); "" when it can.
+std::string default_font_problem(const std::filesystem::path& font,
+                                 const std::function<std::string(const std::filesystem::path&)>& probe);
+
 class FileReader {
 public:
     // `base_dir`: the playlist's folder, against which relative names are resolved.
