@@ -115,6 +115,16 @@ produce media/demo-tone.ogg "6 s Vorbis" \
   -f lavfi -i "aevalsrc=0.2*sin(2*PI*440*t)+0.14*sin(2*PI*554.37*t)+0.12*sin(2*PI*659.25*t):s=48000:d=6,afade=t=in:d=0.5,afade=t=out:st=4.5:d=1.5" \
   -c:a libvorbis -q:a 4
 
+# --- demo-tone.pt.ogg: the same item's recording for Portuguese visitors: 6 s of a soft C major
+# chord (262, 330, 392 Hz; no partial in common with the A major chord, so a test can tell the
+# two files apart by pitch), Vorbis.
+produce media/demo-tone.pt.ogg "6 s Vorbis, Portuguese" \
+  -f lavfi -i "aevalsrc=0.2*sin(2*PI*261.63*t)+0.14*sin(2*PI*329.63*t)+0.12*sin(2*PI*392.00*t):s=48000:d=6,afade=t=in:d=0.5,afade=t=out:st=4.5:d=1.5" \
+  -c:a libvorbis -q:a 4
+
+# --- films.jpg: 1280x720, the first picture of the test clip: the menu tile of "Films and sound".
+still media/films.jpg "1280x720 testsrc2 still" "testsrc2=size=1280x720:rate=1"
+
 # --- ambience.ogg: 24 s of a quiet, slowly breathing low chord that loops without a seam
 # (every partial and the tremolo complete whole cycles in 24 s), Vorbis: background sound
 # under the gallery's images.

@@ -11,13 +11,15 @@
 #include "app/playlist_source.hpp"
 #include "app/preloader.hpp"
 #include "app/timing_log.hpp"
+#include "app/touch_script.hpp"
 #include "core/adhoc_playlist.hpp"
 #include "core/key_chord.hpp"
-#include "core/show.hpp"
+#include "core/visit.hpp"
 #include "media/audio_output.hpp"
 #include "platform/input.hpp"
 #include "platform/sdl_context.hpp"
 #include "platform/sdl_ptr.hpp"
+#include "platform/touch_input.hpp"
 #include "platform/window_manager.hpp"
 #include "render/compositor.hpp"
 
@@ -47,8 +49,18 @@ std::optional<FileStamp> stamp_of(const std::filesystem::path& p) {
 }
 
 
+// The renderer's output size in pixels.
+std::pair<int, int> output_size(SDL_Renderer& renderer) {
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(&renderer, &w, &h);
+    return {w, h};
+}
+
 struct Stats {
     long frames = 0;
+    long inputs_measured = 0;          // touches whose effect reached the screen (--touch-script)
+    Clock::duration input_latency{};   // summed: from the push to the end of the present
+    Clock::duration worst_input_latency{};
     Clock::duration drawing{};      // time spent composing and presenting
     Clock::duration worst_draw{};
     long late_frames = 0;  // animated frames presented over 1.5 refresh intervals after the previous one
@@ -69,7 +81,8 @@ public:
           playlist_(std::move(playlist)),
           exit_keys_(options.exit_keys.value_or(playlist_->exhibit.exit_keys)),
           wake_event_(SDL_RegisterEvents(1)),
-          show_(playlist_, core::ShowOptions{options.once}),
+          visit_(playlist_, core::VisitOptions{core::ShowOptions{options.once}, output_size(renderer).first,
+                                               output_size(renderer).second}),
           audio_(audio),
           timing_(timing),
           video_path_(video_path),
@@ -84,22 +97,28 @@ public:
             refresh_ = std::chrono::microseconds(1000000 / mode.refresh_rate);
         }
         preloader_.request_notice(playlist_, w, h);
+        int ww = 0, wh = 0;
+        SDL_GetWindowSize(&window_, &ww, &wh);
+        touch_.set_size(w, h, ww, wh);
         log_.info("event=screen width=" + std::to_string(w) + " height=" + std::to_string(h) +
                   " refresh_hz=" + std::to_string(mode.refresh_rate) + " exit_keys=" + core::to_string(exit_keys_));
     }
 
     int run() {
-        const auto start = Clock::now();
+        loop_start_ = Clock::now();
+        if (options_.touch_script) start_touch_script();
         while (!quit_) {
             read_input();
             collect_prepared();
-            const Millis now = std::chrono::duration_cast<Millis>(Clock::now() - start);
+            const Millis now = show_clock();
             if (options_.stop_after_seconds && now.count() >= *options_.stop_after_seconds * 1000) break;
             reload_if_changed(now);
             // Clips first: one that just ended starts the next item in this same frame.
             advance_clips();
-            carry_out(show_.handle(core::Tick{now}));
-            if (show_.finished()) {
+            report_clip_progress();
+            carry_out(visit_.handle(core::Tick{now}));
+            follow_generation();
+            if (visit_.finished()) {
                 log_.info("event=pass-complete");
                 break;
             }
@@ -113,7 +132,12 @@ public:
                   " worst_draw_ms=" + std::to_string(us(stats_.worst_draw) / 1000.0) +
                   " video_frames_shown=" + std::to_string(v.shown) + " video_frames_dropped=" + std::to_string(v.dropped) +
                   " video_frames_repeated=" + std::to_string(v.late_decodes) + " av_samples=" + std::to_string(v.av_samples) +
-                  " av_offset_mean_ms=" + std::to_string(v.av_mean_ms) + " av_offset_worst_ms=" + std::to_string(v.av_worst_ms));
+                  " av_offset_mean_ms=" + std::to_string(v.av_mean_ms) + " av_offset_worst_ms=" + std::to_string(v.av_worst_ms) +
+                  (stats_.inputs_measured
+                       ? " inputs_measured=" + std::to_string(stats_.inputs_measured) +
+                             " input_latency_mean_ms=" + std::to_string(us(stats_.input_latency) / stats_.inputs_measured / 1000.0) +
+                             " input_latency_worst_ms=" + std::to_string(us(stats_.worst_input_latency) / 1000.0)
+                       : std::string()));
         return 0;
     }
 
@@ -123,8 +147,55 @@ private:
     void advance_clips() {
         const auto target = Clock::now() + present_latency_;
         for (const auto& [generation, index] : deck_.update(*compositor_, target)) {
-            carry_out(show_.handle(core::MediaEnded{generation, index}));
+            carry_out(visit_.handle(core::MediaEnded{generation, index}));
         }
+    }
+
+    // The show's clock: milliseconds since the loop began (ticks and touches share it).
+    Millis show_clock() const { return std::chrono::duration_cast<Millis>(Clock::now() - loop_start_); }
+
+    // Where the clip on screen is, for the progress line of the controls.
+    void report_clip_progress() {
+        const auto shown = visit_.show().shown();
+        if (!shown) return;
+        const auto f = deck_.progress({shown->generation, shown->index}, Clock::now());
+        if (!f || (last_progress_ && std::abs(*f - *last_progress_) < 0.001)) return;
+        last_progress_ = f;
+        carry_out(visit_.handle(core::MediaProgress{shown->generation, shown->index, *f}));
+    }
+
+    // A new generation (reload, language, screen size): the overlay draws from its playlist and
+    // the menu's pictures are made for it.
+    void follow_generation() {
+        const std::size_t g = visit_.show().generation();
+        if (overlay_generation_ == g) return;
+        overlay_generation_ = g;
+        compositor_->set_playlist(current_playlist(), g);
+        if (!current_playlist()->sections.empty()) {
+            preloader_.request_menu_tiles(current_playlist(), g, compositor_->width(), compositor_->height());
+        }
+    }
+
+    void start_touch_script() {
+        auto steps = TouchScript::read(*options_.touch_script);
+        if (!steps) {
+            log_.error("event=touch-script-failed reason=" + app::quoted(steps.error().message));
+            return;
+        }
+        log_.info("event=touch-script steps=" + std::to_string(steps->size()));
+        script_.emplace(std::move(*steps), loop_start_, compositor_->width(), compositor_->height());
+    }
+
+    // A touch: to the Visit; with a script, the push time is kept until a frame shows the effect.
+    void on_touch(const SDL_Event& e) {
+        const auto point = touch_.translate(e, show_clock());
+        if (!point) return;
+        const core::Scene before = visit_.scene();
+        carry_out(visit_.handle(*point));
+        follow_generation();
+        if (!script_) return;
+        const auto pushed = script_->pushed_at(e);
+        if (pushed && !(visit_.scene() == before) && !input_pending_) input_pending_ = pushed;
     }
 
     void log_audio_callbacks() {
@@ -135,6 +206,8 @@ private:
     // Nothing to draw now: sleep until an event, the next picture's time, or the idle tick.
     void wait_for_work() {
         auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(kIdleWait);
+        // A fade or a settling drag moves on its own: the next frame is due in one refresh.
+        if (visit_.animating()) wait = std::min(wait, std::chrono::duration_cast<std::chrono::milliseconds>(refresh_));
         if (const auto due = deck_.next_due()) {
             const auto until = std::chrono::duration_cast<std::chrono::milliseconds>(*due - present_latency_ - Clock::now());
             wait = std::clamp(until, std::chrono::milliseconds{0}, wait);
@@ -160,6 +233,16 @@ private:
                 on_audio_device_event(e);
                 continue;
             }
+            switch (e.type) {
+                case SDL_FINGERDOWN:
+                case SDL_FINGERMOTION:
+                case SDL_FINGERUP:
+                case SDL_MOUSEBUTTONDOWN:
+                case SDL_MOUSEBUTTONUP:
+                case SDL_MOUSEMOTION: on_touch(e); continue;
+                case SDL_WINDOWEVENT: on_touch(e); break;  // focus lost while pressed: the touch is cancelled
+                default: break;
+            }
             const platform::InputAction action = platform::translate(e, exit_keys_, options_.window.has_value());
             switch (action) {
                 case platform::InputAction::none: break;
@@ -167,9 +250,9 @@ private:
                     log_.info("event=quit-requested");
                     quit_ = true;
                     break;
-                case platform::InputAction::next: show_.handle(core::Navigate{+1}); break;
-                case platform::InputAction::previous: show_.handle(core::Navigate{-1}); break;
-                case platform::InputAction::toggle_pause: carry_out(show_.handle(core::TogglePause{})); break;
+                case platform::InputAction::next: carry_out(visit_.handle(core::Navigate{+1})); break;
+                case platform::InputAction::previous: carry_out(visit_.handle(core::Navigate{-1})); break;
+                case platform::InputAction::toggle_pause: carry_out(visit_.handle(core::TogglePause{})); break;
                 case platform::InputAction::resized: on_resize(false); break;
                 case platform::InputAction::lost_textures: on_resize(true); break;
                 case platform::InputAction::redraw: last_key_.reset(); break;
@@ -193,7 +276,8 @@ private:
         }
         auto next = std::make_shared<const core::Playlist>(*loaded.playlist);
         preloader_.request_notice(next, compositor_->width(), compositor_->height());
-        carry_out(show_.handle(core::PlaylistLoaded{next}));
+        carry_out(visit_.handle(core::PlaylistLoaded{next}));
+        follow_generation();
     }
 
     // A new screen size (or a renderer that lost its textures, `rebuild`): everything is
@@ -206,8 +290,14 @@ private:
         compositor_.emplace(renderer_, w, h);
         compositor_->set_video_path(video_path_);
         preloader_.request_notice(current_playlist(), w, h);
+        int ww = 0, wh = 0;
+        SDL_GetWindowSize(&window_, &ww, &wh);
+        touch_.set_size(w, h, ww, wh);
+        carry_out(visit_.handle(core::ScreenSize{w, h}));
         // Everything is laid out again for the new size: the same playlist as a new generation.
-        carry_out(show_.handle(core::PlaylistLoaded{current_playlist()}));
+        carry_out(visit_.handle(core::PlaylistLoaded{current_playlist()}));
+        overlay_generation_.reset();
+        follow_generation();
         last_key_.reset();
     }
 
@@ -222,38 +312,53 @@ private:
                 last_key_.reset();  // the notice may be what is on screen: draw it now
                 continue;
             }
+            if (outcome->index == Preloader::kMenuIndex) {
+                if (outcome->tiles) {
+                    for (const auto& err : outcome->tiles->errors) {
+                        log_.warning("event=menu-picture-failed reason=" + app::quoted(err.message));
+                    }
+                    if (auto set = compositor_->adopt_menu_tiles(std::move(*outcome->tiles)); !set) {
+                        log_.warning("event=menu-pictures-refused reason=" + app::quoted(set.error().message));
+                    }
+                }
+                continue;
+            }
             const std::string where = "item=" + item_id(outcome->index);
             if (!outcome->item) {
-                carry_out(show_.handle(core::ItemFailed{outcome->generation, outcome->index,
-                                                        outcome->item.error().message}));
+                carry_out(visit_.handle(core::ItemFailed{outcome->generation, outcome->index,
+                                                         outcome->item.error().message}));
                 continue;
             }
             const auto natural = outcome->item->natural_duration;
             const bool ends_itself = outcome->item->ends_itself;
+            const std::size_t pages = std::max<std::size_t>(1, outcome->item->pages.size());
+            const Millis page_duration = outcome->item->page_duration;
             const core::Fit fit = outcome->item->fit;
             if (auto adopted = compositor_->adopt(std::move(*outcome->item)); !adopted) {
-                carry_out(show_.handle(core::ItemFailed{outcome->generation, outcome->index, adopted.error().message}));
+                carry_out(visit_.handle(core::ItemFailed{outcome->generation, outcome->index, adopted.error().message}));
                 continue;
             }
             if (outcome->clip) {
-                const auto& exhibit = show_.playlist().exhibit;
+                const auto& exhibit = visit_.playlist().exhibit;
                 deck_.adopt({outcome->generation, outcome->index}, std::move(outcome->clip),
                             ClipItem{item_id(outcome->index), fit, std::move(outcome->captions), exhibit.theme, exhibit.display},
                             *compositor_);
             }
             log_.info("event=prepared " + where + " ms=" + std::to_string(outcome->took.count()));
-            carry_out(show_.handle(core::ItemReady{outcome->generation, outcome->index, natural, ends_itself}));
+            carry_out(visit_.handle(core::ItemReady{outcome->generation, outcome->index, natural, ends_itself, pages,
+                                                    page_duration}));
         }
     }
 
     std::string item_id(std::size_t index) const {
-        return index < show_.playlist().items.size() ? show_.playlist().items[index].id : std::to_string(index);
+        return index < visit_.playlist().items.size() ? visit_.playlist().items[index].id : std::to_string(index);
     }
 
     void carry_out(const std::vector<core::Command>& commands) {
         for (const auto& c : commands) {
             if (auto* p = std::get_if<core::Prepare>(&c)) {
-                preloader_.request(current_playlist(), p->generation, p->index, compositor_->width(), compositor_->height());
+                preloader_.request(current_playlist(), p->generation, p->index, compositor_->width(), compositor_->height(),
+                                   p->language);
             } else if (auto* r = std::get_if<core::Release>(&c)) {
                 preloader_.cancel(r->generation, r->index);
                 deck_.release({r->generation, r->index});
@@ -262,6 +367,11 @@ private:
                 deck_.start({start->generation, start->index}, Clock::now());
             } else if (auto* stop = std::get_if<core::StopMedia>(&c)) {
                 deck_.stop({stop->generation, stop->index}, Clock::now(), stop->rewind);
+            } else if (auto* seek = std::get_if<core::SeekMedia>(&c)) {
+                deck_.seek({seek->generation, seek->index}, seek->fraction, Clock::now());
+                last_progress_.reset();
+            } else if (std::holds_alternative<core::Exit>(c)) {
+                quit_ = true;
             } else if (auto* l = std::get_if<core::Log>(&c)) {
                 log_.log(l->level, l->message);
             } else if (auto* pr = std::get_if<core::Present>(&c)) {
@@ -272,16 +382,26 @@ private:
     }
 
     // The Show holds the newest playlist (it changes on reload).
-    std::shared_ptr<const core::Playlist> current_playlist() const { return show_.playlist_ptr(); }
+    std::shared_ptr<const core::Playlist> current_playlist() const { return visit_.playlist_ptr(); }
 
     // Draws and presents when the picture differs from the last one presented. True if it drew.
     bool draw_if_changed() {
         const render::FrameKey key = compositor_->frame_key(scene_);
         if (last_key_ && *last_key_ == key) return false;
         const auto draw_start = Clock::now();
-        compositor_->draw(scene_, show_.playlist().exhibit.theme.background);
+        compositor_->draw(scene_, visit_.playlist().exhibit.theme.background);
         SDL_RenderPresent(&renderer_);
         const auto now = Clock::now();
+        if (input_pending_) {
+            // The first frame that shows a scripted touch's effect is on screen now.
+            const auto took = now - *input_pending_;
+            input_pending_.reset();
+            ++stats_.inputs_measured;
+            stats_.input_latency += took;
+            stats_.worst_input_latency = std::max(stats_.worst_input_latency, took);
+            log_.info("event=input-latency ms=" +
+                      std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(took).count() / 1000.0));
+        }
         deck_.presented(now);
         // How long a frame takes to reach the screen: pictures are chosen for that moment.
         present_latency_ = (present_latency_ * 7 + (now - draw_start)) / 8;
@@ -320,7 +440,13 @@ private:
     std::shared_ptr<const core::Playlist> playlist_;
     core::KeyChord exit_keys_;
     Uint32 wake_event_;
-    core::Show show_;
+    core::Visit visit_;
+    platform::TouchInput touch_;
+    Clock::time_point loop_start_;
+    std::optional<std::size_t> overlay_generation_;  // the generation the overlay draws from
+    std::optional<double> last_progress_;            // last clip progress reported to the Visit
+    std::optional<TouchScript> script_;
+    std::optional<Clock::time_point> input_pending_;  // a scripted touch whose effect is not on screen yet
     std::optional<render::Compositor> compositor_;
     core::Scene scene_;
     std::optional<render::FrameKey> last_key_;
@@ -387,6 +513,8 @@ int run_play(const PlayOptions& options, Logger& log) {
     SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
     SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    // Touch and mouse each reach the Visit once: SDL must not make one out of the other.
+    platform::TouchInput::set_hints();
     auto sdl = platform::SdlContext::create(platform::SdlContext::Mode::video);
     if (!sdl) {
         log.error("event=startup-failed reason=" + app::quoted(sdl.error().message));

@@ -3,11 +3,39 @@
 #include <algorithm>
 #include <map>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "app/playlist_source.hpp"
 #include "platform/sdl_context.hpp"
 
 namespace vitrine::app {
+namespace {
+
+// For each language but the default, what a visitor reading it meets in the default language
+// instead: "translations: pt: 2 missing (shown in en instead)" and one line per text, at the
+// place it is written; or "translations: pt: complete". Nothing for a one-language exhibit.
+void print_missing_translations(const core::Playlist& playlist, const std::string& name, std::ostream& out) {
+    const core::Exhibit& ex = playlist.exhibit;
+    for (std::size_t i = 1; i < ex.languages.size(); ++i) {
+        const std::string& language = ex.languages[i];
+        std::vector<const core::MissingTranslation*> missing;
+        for (const auto& m : playlist.missing_translations) {
+            if (m.language == language) missing.push_back(&m);
+        }
+        if (missing.empty()) {
+            out << "translations: " << language << ": complete\n";
+            continue;
+        }
+        out << "translations: " << language << ": " << missing.size() << " missing (shown in " << ex.language
+            << " instead)\n";
+        for (const auto* m : missing) {
+            out << "  " << name << ":" << m->pos.line << ":" << m->pos.column << ": " << m->owner << ": " << m->field << "\n";
+        }
+    }
+}
+
+}  // namespace
 
 int run_check(const CheckOptions& options, std::ostream& out) {
     auto sdl = platform::SdlContext::create(platform::SdlContext::Mode::headless);
@@ -31,6 +59,7 @@ int run_check(const CheckOptions& options, std::ostream& out) {
         }
         if (errors > 0) all_good = false;
         if (options.quiet) continue;
+        if (outcome.playlist) print_missing_translations(*outcome.playlist, name, out);
         // "3 items (1 text, 2 video)": what will play, also when some items were left out.
         std::string items;
         if (outcome.playlist) {

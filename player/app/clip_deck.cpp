@@ -22,6 +22,14 @@ std::string joined(const std::vector<const core::Cue*>& cues) {
     return text;
 }
 
+// How far `p` is at `now`, 0..1 from its start point to its end point; nullopt when its length
+// is unknown.
+std::optional<double> progress_of(const media::ClipPlayer& p, core::WallTime now) {
+    const MediaTime length = p.duration();
+    if (length <= MediaTime{0}) return std::nullopt;
+    return std::clamp(to_ms(p.position(now) - p.start_point()) / to_ms(length), 0.0, 1.0);
+}
+
 }  // namespace
 
 core::CaptionTrack captions_for(const core::Clip& clip, const core::Exhibit& exhibit, const std::string& id, Logger& log) {
@@ -106,12 +114,35 @@ void ClipDeck::set_paused(bool paused, WallTime now) {
     }
 }
 
+bool ClipDeck::seek(Key key, double fraction, WallTime now) {
+    auto it = clips_.find(key);
+    if (it == clips_.end()) return false;
+    Entry& e = it->second;
+    const MediaTime length = e.player->duration();
+    if (length <= MediaTime{0} || !std::isfinite(fraction)) return false;
+    const double f = std::clamp(fraction, 0.0, 1.0);
+    const auto offset = MediaTime(std::llround(static_cast<double>(length.count()) * f));
+    // Not logged: a drag along the line seeks once per frame drawn.
+    e.player->seek(e.player->start_point() + offset, now);
+    e.end_reported = false;
+    return true;
+}
+
+std::optional<double> ClipDeck::progress(Key key, WallTime now) const {
+    auto it = clips_.find(key);
+    if (it == clips_.end()) return std::nullopt;
+    return progress_of(*it->second.player, now);
+}
+
 std::vector<ClipDeck::Key> ClipDeck::update(render::Compositor& compositor, WallTime target) {
     std::vector<Key> ended;
     for (auto& [key, e] : clips_) {
         if (!e.player->playing()) {
-            // A clip that was rewound shows its first picture again before it plays.
+            // A clip that was rewound (or sought while stopped) shows the picture it will start
+            // from, before it plays.
             if (e.player->update(target)) upload_picture(key, e, compositor);
+            update_caption(key, e, compositor, target);
+            update_progress(key, e, compositor, target);
             continue;
         }
         e.player->update(target);
@@ -166,7 +197,7 @@ void ClipDeck::upload_picture(Key key, Entry& e, render::Compositor& compositor)
 
 void ClipDeck::update_caption(Key key, Entry& e, render::Compositor& compositor, WallTime now) {
     if (e.item.captions.cues.empty()) return;
-    const MediaTime at = e.player->playing() ? e.player->position(now) : e.player->start_point();
+    const MediaTime at = e.player->position(now);  // stopped: where it will start from
     const std::string text = joined(e.item.captions.at(std::chrono::duration_cast<core::Millis>(at)));
     if (text == e.caption_text) return;
     e.caption_text = text;
@@ -185,10 +216,7 @@ void ClipDeck::update_caption(Key key, Entry& e, render::Compositor& compositor,
 }
 
 void ClipDeck::update_progress(Key key, Entry& e, render::Compositor& compositor, WallTime now) {
-    const MediaTime length = e.player->duration();
-    if (length <= MediaTime{0}) return;
-    const MediaTime at = e.player->playing() ? e.player->position(now) - e.player->start_point() : MediaTime{0};
-    compositor.set_progress(key.first, key.second, to_ms(at) / to_ms(length));
+    if (const auto fraction = progress_of(*e.player, now)) compositor.set_progress(key.first, key.second, *fraction);
 }
 
 void ClipDeck::reupload(render::Compositor& compositor) {
@@ -217,7 +245,7 @@ void ClipDeck::presented(WallTime now) {
 std::optional<core::WallTime> ClipDeck::next_due() const {
     std::optional<WallTime> due;
     for (const auto& [key, e] : clips_) {
-        if (!e.player->playing()) continue;
+        // A stopped clip asks only while the picture it will start from is awaited.
         if (auto d = e.player->next_due(); d && (!due || *d < *due)) due = d;
     }
     return due;

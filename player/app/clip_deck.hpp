@@ -71,15 +71,28 @@ public:
     // The show paused or resumed: every playing clip with it.
     void set_paused(bool paused, WallTime now);
 
+    // Moves clip `key` to `fraction` (0..1, clamped) of the way from its start point to its end
+    // point (or the file's end), as a tap or a drag on its progress line asks (ClipPlayer::seek:
+    // playing goes on playing from there, paused stays paused, stopped starts from there; the
+    // picture there is shown as soon as it is decoded, through update()). The clip reports its
+    // end again when it reaches it. False (nothing done) for an unknown key or a clip whose
+    // length is unknown.
+    bool seek(Key key, double fraction, WallTime now);
+    // How far clip `key` is at `now`, 0..1 of the same span (0 at the start point, 1 at the end
+    // point); nullopt for an unknown key or a clip whose length is unknown.
+    std::optional<double> progress(Key key, WallTime now) const;
+
     // Moves every playing clip on to what is due at `target` and gives the compositor its new
-    // picture, caption and progress. Returns the clips that reached their end since last time.
+    // picture, caption and progress (a stopped clip: those of the place it will start from, once
+    // decoded after a rewind or a seek). Returns the clips that reached their end since last time.
     std::vector<Key> update(render::Compositor& compositor, WallTime target);
     // After SDL_RenderPresent: the pictures presented now are measured (A/V offset) and logged.
     void presented(WallTime now);
     // The screen was rebuilt (resize, lost textures): pictures and captions are uploaded again.
     void reupload(render::Compositor& compositor);
 
-    // When the next picture falls due (the loop sleeps until then at most); nullopt: none.
+    // When the next picture falls due, or the picture of a seek is awaited (the loop sleeps
+    // until then at most); nullopt: none.
     std::optional<WallTime> next_due() const;
     bool any_playing() const;
     PlaybackSummary summary() const;

@@ -24,12 +24,16 @@ constexpr const char* kUsage =
     "                                  draws on the CPU, then SDL's software renderer)\n"
     "        --timing-log FILE         write one line per frame shown (for bench/)\n"
     "        --stop-after SECONDS      leave after this long\n"
+    "        --touch-script FILE       play the touches of FILE ('<ms> down|move|up <x> <y>' lines)\n"
+    "                                  and log the time from each to the frame showing it\n"
     "        --quiet                   log only problems\n"
     "  vitrine check PLAYLIST.toml... | FILE|FOLDER...\n"
     "      Validate playlists (or media files, as play would take them) without opening a\n"
     "      window: every problem as file:line:column. Exit 0 when all are good, 1 otherwise.\n"
     "  vitrine render PLAYLIST.toml --item ID --at SECONDS [--size WxH] -o OUT.png\n"
     "      Draw what the screen shows SECONDS after item ID begins, without a display.\n"
+    "        --language CODE           in one of the exhibit's languages (default: its default)\n"
+    "        --overlay controls|menu   with the controls a tap shows, or the menu, over it\n"
     "  vitrine --help | --version\n";
 
 bool is_playlist_name(const std::string& arg) {
@@ -106,6 +110,11 @@ core::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
                 o.quiet = true;
             } else if (a == "--once") {
                 o.once = true;
+            } else if (a == "--touch-script") {
+                auto v = value_of(i);
+                if (!v) return std::unexpected(v.error());
+                if (v->starts_with("-")) return core::fail("--touch-script needs a file name, got the option '" + *v + "'");
+                o.touch_script = *v;
             } else if (a == "--timing-log") {
                 auto v = value_of(i);
                 if (!v) return std::unexpected(v.error());
@@ -180,6 +189,17 @@ core::Result<CommandLine> parse_command_line(const std::vector<std::string>& arg
                 auto s = parse_size(*v);
                 if (!s) return core::fail("--size: " + s.error().message);
                 o.size = *s;
+            } else if (a == "--language") {
+                auto v = value_of(i);
+                if (!v) return std::unexpected(v.error());
+                o.language = *v;
+            } else if (a == "--overlay") {
+                auto v = value_of(i);
+                if (!v) return std::unexpected(v.error());
+                if (*v == "none") o.overlay = RenderOptions::Overlay::none;
+                else if (*v == "controls") o.overlay = RenderOptions::Overlay::controls;
+                else if (*v == "menu") o.overlay = RenderOptions::Overlay::menu;
+                else return core::fail("--overlay expects none, controls or menu, got '" + *v + "'");
             } else if (a == "-o" || a == "--output") {
                 auto v = value_of(i);
                 if (!v) return std::unexpected(v.error());

@@ -34,6 +34,9 @@ struct PlayOptions {
     std::optional<core::KeyChord> exit_keys;  // overrides the playlist's
     bool quiet = false;
     std::optional<double> stop_after_seconds;  // leave after this long (tests, benchmarks)
+    // Touches played into the event queue (app/touch_script.hpp): walk-throughs and the
+    // input-to-frame latency measurement (event=input-latency lines).
+    std::optional<std::filesystem::path> touch_script;
 };
 
 // `vitrine check`. Exactly one of `playlists` and `media` is non-empty.
@@ -49,6 +52,10 @@ struct RenderOptions {
     double at_seconds = 0.0;
     Size size{1920, 1080};
     std::filesystem::path output;
+    std::string language;  // one of the exhibit's languages; empty: the default
+    // What a visitor's touch would bring up over the item: nothing, the controls, or the menu.
+    enum class Overlay { none, controls, menu };
+    Overlay overlay = Overlay::none;
 };
 
 struct HelpRequest {

@@ -16,16 +16,21 @@ Preloader::~Preloader() {
 }
 
 void Preloader::request(std::shared_ptr<const core::Playlist> playlist, std::size_t generation,
-                        std::size_t index, int width, int height) {
+                        std::size_t index, int width, int height, std::string language) {
     {
         std::lock_guard lock(cancel_mutex_);
         cancelled_.erase({generation, index});
     }
-    jobs_.push(Job{std::move(playlist), generation, index, width, height});
+    jobs_.push(Job{std::move(playlist), generation, index, width, height, std::move(language)});
 }
 
 void Preloader::request_notice(std::shared_ptr<const core::Playlist> playlist, int width, int height) {
-    jobs_.push(Job{std::move(playlist), 0, kNoticeIndex, width, height});
+    jobs_.push(Job{std::move(playlist), 0, kNoticeIndex, width, height, {}});
+}
+
+void Preloader::request_menu_tiles(std::shared_ptr<const core::Playlist> playlist, std::size_t generation, int width,
+                                   int height) {
+    jobs_.push(Job{std::move(playlist), generation, kMenuIndex, width, height, {}});
 }
 
 void Preloader::cancel(std::size_t generation, std::size_t index) {
@@ -42,12 +47,22 @@ void Preloader::work() {
     while (auto job = jobs_.pop()) {
         if (job->index != kNoticeIndex && take_cancelled(job->generation, job->index)) continue;
         const auto started = std::chrono::steady_clock::now();
+        if (job->index == kMenuIndex) {
+            Outcome out{job->generation, job->index, render::PreparedItem{}, {}, nullptr, {}, {}};
+            out.tiles = render::prepare_menu_tiles(*job->playlist, job->generation, job->width, job->height);
+            out.took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+            if (!done_.push(std::move(out))) return;
+            SDL_Event wake{};
+            wake.type = wake_event_;
+            SDL_PushEvent(&wake);
+            continue;
+        }
         Outcome out{job->generation, job->index,
                     job->index == kNoticeIndex
                         ? preparer_.prepare_notice(job->playlist->exhibit, job->width, job->height)
-                        : preparer_.prepare(*job->playlist, job->index, job->width, job->height),
-                    {}, nullptr, {}};
-        if (out.item && job->index != kNoticeIndex) open_clip(*job->playlist, job->index, out);
+                        : preparer_.prepare(*job->playlist, job->index, job->width, job->height, job->language),
+                    {}, nullptr, {}, {}};
+        if (out.item && job->index != kNoticeIndex) open_clip(*job->playlist, job->index, job->language, out);
         out.took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
         if (out.item) out.item->generation = job->generation;
         if (!done_.push(std::move(out))) return;
@@ -57,14 +72,17 @@ void Preloader::work() {
     }
 }
 
-void Preloader::open_clip(const core::Playlist& playlist, std::size_t index, Outcome& out) {
+void Preloader::open_clip(const core::Playlist& playlist, std::size_t index, const std::string& language,
+                          Outcome& out) {
     const core::Item& item = playlist.items[index];
+    // The visitor's language: its file (a recording per language) and its captions first.
+    const core::ItemBody& body = language.empty() ? item.body : core::body_in(item, language);
     const core::Clip* clip = nullptr;
     bool video = false;
-    if (const auto* v = std::get_if<core::VideoItem>(&item.body)) {
+    if (const auto* v = std::get_if<core::VideoItem>(&body)) {
         clip = &v->clip;
         video = true;
-    } else if (const auto* a = std::get_if<core::AudioItem>(&item.body)) {
+    } else if (const auto* a = std::get_if<core::AudioItem>(&body)) {
         clip = &a->clip;
     }
     if (!clip) return;
@@ -84,7 +102,11 @@ void Preloader::open_clip(const core::Playlist& playlist, std::size_t index, Out
     const auto duration = std::chrono::duration_cast<core::Millis>(out.clip->duration());
     if (duration > core::Millis{0}) out.item->natural_duration = duration;
 
-    out.captions = captions_for(*clip, playlist.exhibit, item.id, log_);
+    core::Exhibit exhibit = playlist.exhibit;
+    // A visitor who chose another language than the default sees captions in it where the clip
+    // has them (sidecar or embedded); in the default language the curator's caption_language holds.
+    if (!language.empty() && language != exhibit.language) exhibit.caption_language = language;
+    out.captions = captions_for(*clip, exhibit, item.id, log_);
 }
 
 }  // namespace vitrine::app

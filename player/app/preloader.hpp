@@ -24,12 +24,14 @@
 #include "media/audio_output.hpp"
 #include "media/clip_player.hpp"
 #include "render/item_preparer.hpp"
+#include "render/menu_tiles.hpp"
 
 namespace vitrine::app {
 
 class Preloader {
 public:
     static constexpr std::size_t kNoticeIndex = static_cast<std::size_t>(-1);
+    static constexpr std::size_t kMenuIndex = static_cast<std::size_t>(-2);  // the menu's tile pictures
 
     struct Outcome {
         std::size_t generation = 0;
@@ -39,6 +41,8 @@ public:
         // Video and audio items: the clip, opened and prerolled, and the captions it shows.
         std::unique_ptr<media::ClipPlayer> clip;
         core::CaptionTrack captions;
+        // kMenuIndex: the tile pictures (item is then an empty PreparedItem).
+        std::optional<render::MenuTilePictures> tiles;
     };
 
     // audio: the sound device clips play through (borrowed; null: clips play silently).
@@ -48,11 +52,14 @@ public:
     Preloader(const Preloader&) = delete;
     Preloader& operator=(const Preloader&) = delete;
 
-    // Queues the preparation of item `index` of `playlist` for a width x height screen.
+    // Queues the preparation of item `index` of `playlist` for a width x height screen, in
+    // `language` (its texts, files and captions; empty: the default language).
     void request(std::shared_ptr<const core::Playlist> playlist, std::size_t generation, std::size_t index,
-                 int width, int height);
+                 int width, int height, std::string language = {});
     // Queues the notice screen (nothing playable) for this exhibit.
     void request_notice(std::shared_ptr<const core::Playlist> playlist, int width, int height);
+    // Queues the menu's tile pictures of `playlist` (generation `generation`) for a width x height screen.
+    void request_menu_tiles(std::shared_ptr<const core::Playlist> playlist, std::size_t generation, int width, int height);
     // The item is no longer wanted: if its work has not started it is dropped.
     void cancel(std::size_t generation, std::size_t index);
     // A finished preparation, if any. Never blocks.
@@ -64,11 +71,12 @@ private:
         std::size_t generation = 0;
         std::size_t index = 0;
         int width = 0, height = 0;
+        std::string language;
     };
     void work();
     // For a video or audio item: opens its clip into `out` and loads its captions. Errors go
     // into out.item (the item is skipped); caption problems are logged and the clip plays without.
-    void open_clip(const core::Playlist& playlist, std::size_t index, Outcome& out);
+    void open_clip(const core::Playlist& playlist, std::size_t index, const std::string& language, Outcome& out);
     bool take_cancelled(std::size_t generation, std::size_t index);
 
     Uint32 wake_event_;

@@ -14,6 +14,7 @@
 #include "platform/sdl_ptr.hpp"
 #include "render/compositor.hpp"
 #include "render/item_preparer.hpp"
+#include "render/menu_tiles.hpp"
 
 namespace vitrine::app {
 namespace {
@@ -26,10 +27,11 @@ struct ClipAt {
 
 // A clip item's clip opened at the picture showing `elapsed` after it came on screen (where its
 // player starts), looping like the player does. nullopt when the item has no clip, or it cannot
-// be opened (logged).
-std::optional<ClipAt> open_clip_at(const core::Playlist& playlist, std::size_t index, core::Millis elapsed, Logger& log) {
+// be opened (logged). `language`: its recording in that language, if it has one.
+std::optional<ClipAt> open_clip_at(const core::Playlist& playlist, std::size_t index, core::Millis elapsed,
+                                   std::string_view language, Logger& log) {
     const core::Item& item = playlist.items[index];
-    const core::Clip* clip = core::clip_of(item.body);
+    const core::Clip* clip = core::clip_of(core::body_in(item, language));
     if (!clip) return std::nullopt;
     // The clip's length from its container alone: one ClipPlayer, opened at the picture wanted.
     core::MediaTime length{0};
@@ -80,6 +82,26 @@ int run_render(const RenderOptions& options, Logger& log) {
     const auto at = core::Millis(static_cast<long long>(std::llround(options.at_seconds * 1000.0)));
     core::Scene scene = playlist.items.empty() ? core::Scene{} : core::scene_at(playlist, index, at);
     if (playlist.items.empty()) scene.notice = "nothing to show";
+    const auto& languages = playlist.exhibit.languages;
+    scene.language = options.language.empty() ? playlist.exhibit.language : options.language;
+    const auto lang_at = std::find(languages.begin(), languages.end(), scene.language);
+    if (lang_at == languages.end()) {
+        log.error("event=render-failed reason=" + app::quoted("'" + scene.language + "' is not one of the exhibit's languages"));
+        return 1;
+    }
+    // The overlay as a visitor's tap (or the menu button) would bring it up.
+    scene.overlay.language = static_cast<std::size_t>(lang_at - languages.begin());
+    scene.overlay.menu = !playlist.sections.empty();
+    if (options.overlay == RenderOptions::Overlay::controls) {
+        scene.overlay.controls = 1.0;
+        const core::Item& it = playlist.items[index];
+        const core::Millis span = core::item_duration(it, playlist.exhibit, scene.language);
+        scene.overlay.progress = std::clamp(static_cast<double>(at.count()) / static_cast<double>(span.count()), 0.0, 1.0);
+        scene.overlay.seekable = core::clip_of(it.body) != nullptr;
+    } else if (options.overlay == RenderOptions::Overlay::menu) {
+        scene.overlay.panel = core::Overlay::Panel::menu;
+        scene.overlay.panel_opacity = 1.0;
+    }
 
     platform::SurfacePtr target(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888));
     if (!target) {
@@ -93,12 +115,21 @@ int run_render(const RenderOptions& options, Logger& log) {
     }
     render::Compositor compositor(*renderer, w, h);
     compositor.set_video_path(render::Compositor::VideoPath::cpu);  // the software renderer draws on the CPU
+    auto shared = std::make_shared<const core::Playlist>(playlist);
+    compositor.set_playlist(shared, 0);
+    if (options.overlay == RenderOptions::Overlay::menu) {
+        auto tiles = render::prepare_menu_tiles(playlist, 0, w, h);
+        for (const auto& e : tiles.errors) log.warning("event=menu-picture-failed reason=" + app::quoted(e.message));
+        if (auto r = compositor.adopt_menu_tiles(std::move(tiles)); !r) {
+            log.warning("event=menu-pictures-refused reason=" + app::quoted(r.error().message));
+        }
+    }
     render::ItemPreparer preparer;
     ClipDeck clips(log, nullptr);
     int status = 0;
     for (const auto& view : {scene.current, scene.incoming}) {
         if (!view) continue;
-        auto item = preparer.prepare(playlist, view->index, w, h);
+        auto item = preparer.prepare(playlist, view->index, w, h, scene.language);
         if (!item) {
             log.error("event=item-skipped item=" + playlist.items[view->index].id + " reason=" + app::quoted(item.error().message));
             if (view->index == index) status = 1;
@@ -110,13 +141,15 @@ int run_render(const RenderOptions& options, Logger& log) {
             log.error("event=render-failed reason=" + app::quoted(r.error().message));
             return 1;
         }
-        if (auto shown = open_clip_at(playlist, view->index, view->elapsed, log)) {
+        if (auto shown = open_clip_at(playlist, view->index, view->elapsed, scene.language, log)) {
             const core::Item& it = playlist.items[view->index];
             const auto key = std::make_pair(view->generation, view->index);
             const double fraction = std::chrono::duration<double>(shown->played) /
                                     std::chrono::duration<double>(std::max(core::MediaTime{1}, shown->length));
+            core::Exhibit exhibit = playlist.exhibit;
+            if (scene.language != exhibit.language) exhibit.caption_language = scene.language;
             clips.adopt(key, std::move(shown->player),
-                        ClipItem{it.id, fit, captions_for(*core::clip_of(it.body), playlist.exhibit, it.id, log),
+                        ClipItem{it.id, fit, captions_for(*core::clip_of(core::body_in(it, scene.language)), exhibit, it.id, log),
                                  playlist.exhibit.theme, playlist.exhibit.display},
                         compositor);
             compositor.set_progress(key.first, key.second, fraction);

@@ -13,6 +13,7 @@ namespace vitrine::core {
 struct Prepare {
     std::size_t generation = 0;
     std::size_t index = 0;
+    std::string language;  // prepare the item's body in this language (core::body_in)
 };
 
 // The item's prepared resources may be freed.
@@ -34,6 +35,16 @@ struct StopMedia {
     bool rewind = true;
 };
 
+// Move a clip to `fraction` (0..1) of the way from its start point to its end.
+struct SeekMedia {
+    std::size_t generation = 0;
+    std::size_t index = 0;
+    double fraction = 0.0;
+};
+
+// Staff entered the PIN: leave the exhibit.
+struct Exit {};
+
 // Draw this scene.
 struct Present {
     Scene scene;
@@ -47,6 +58,6 @@ struct Log {
     std::string message;
 };
 
-using Command = std::variant<Prepare, Release, StartMedia, StopMedia, Present, Log>;
+using Command = std::variant<Prepare, Release, StartMedia, StopMedia, SeekMedia, Exit, Present, Log>;
 
 }  // namespace vitrine::core

@@ -6,6 +6,7 @@
 #include <string>
 #include <variant>
 
+#include "core/gesture.hpp"
 #include "core/playlist.hpp"
 
 namespace vitrine::core {
@@ -30,6 +31,8 @@ struct ItemReady {
     std::size_t index = 0;
     std::optional<Millis> natural_duration;
     bool ends_itself = false;
+    std::size_t pages = 1;  // of a long text: the visitor may turn them
+    Millis page_duration{0};  // how long each page stays when nobody turns them (0: one page)
 };
 
 struct ItemFailed {
@@ -49,7 +52,63 @@ struct PlaylistLoaded {
     std::shared_ptr<const Playlist> playlist;
 };
 
+// --- a visitor's moves (the Visit turns touch into these; keys send Navigate/TogglePause) ----
+
+// Go to an item (a link, a menu choice, the attract return) with a manual transition.
+struct GoTo {
+    std::size_t index = 0;
+    bool forward = true;  // slide direction
+    bool quick = true;    // false: the item's own transition (the attract return)
+};
+
+// Navigation (next/previous, auto-advance) runs through `section`'s items only; nullopt: the
+// whole playlist.
+struct SetSequence {
+    std::optional<std::size_t> section;
+};
+
+// Items are shown (and prepared) in this language from now on; the show keeps its place.
+struct SetLanguage {
+    std::string language;
+};
+
+// A visitor is engaged (true) or has left (false): with Exhibit::advance_while_engaged false,
+// timed items stay while engaged.
+struct Engage {
+    bool engaged = false;
+};
+
+// The current item follows a finger sideways: `offset` is a fraction of the screen width
+// (negative: to the left, revealing the next item).
+struct DragItem {
+    double offset = 0.0;
+};
+
+// The finger lifted: `navigate` true moves on in the drag's direction from where the item is;
+// false lets it settle back.
+struct DragRelease {
+    bool navigate = false;
+};
+
+// Turn the page of a long text panel: +1 down the text, -1 back up.
+struct TurnPage {
+    int delta = 1;
+};
+
+// A clip's place, reported by the media layer for the progress line.
+struct MediaProgress {
+    std::size_t generation = 0;
+    std::size_t index = 0;
+    double fraction = 0.0;  // 0..1 from its start point to its end
+};
+
+// The screen (and so the touch layout) changed size.
+struct ScreenSize {
+    int width = 0, height = 0;
+};
+
 using Event = std::variant<Tick, Navigate, TogglePause, ItemReady, ItemFailed, MediaEnded,
-                           PlaylistLoaded>;
+                           PlaylistLoaded, GoTo, SetSequence, SetLanguage, Engage, DragItem,
+                           DragRelease, TurnPage, MediaProgress, ScreenSize, TouchPoint>;
 
 }  // namespace vitrine::core

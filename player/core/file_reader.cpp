@@ -96,18 +96,39 @@ std::optional<fs::path> FileReader::read_media(Section& s, std::string_view key,
         }
         return std::nullopt;
     }
-    if (!n->is_string()) {
-        reader_.type_error(s, key, *n, "a file name in quotes, like \"media/photo.jpg\"");
+    return media_of(s, *n, key, kind);
+}
+
+std::optional<fs::path> FileReader::media_of(Section& s, const toml::node& n, std::string_view label, MediaKind kind) {
+    if (!n.is_string()) {
+        reader_.type_error(s, label, n, "a file name in quotes, like \"media/photo.jpg\"");
         return std::nullopt;
     }
-    const std::string written = trim(n->as_string()->get());
+    const std::string written = trim(n.as_string()->get());
     if (written.empty()) {
-        reader_.error(s, pos_of(*n), "'" + std::string(key) + "' is empty: name a file, like \"media/photo.jpg\"");
+        reader_.error(s, pos_of(n), "'" + std::string(label) + "' is empty: name a file, like \"media/photo.jpg\"");
         return std::nullopt;
     }
     const fs::path file = resolve(written);
-    if (!check_media_file(s, pos_of(*n), written, file, kind)) return std::nullopt;
+    if (!check_media_file(s, pos_of(n), written, file, kind)) return std::nullopt;
     return file;
+}
+
+LocalValue<fs::path> FileReader::read_local_media(Section& s, std::string_view key, MediaKind kind, bool required,
+                                                  std::optional<ClipUse> clip_use) {
+    LocalValue<fs::path> out{{}, reader_.default_language(), false};
+    const bool present = reader_.for_each_language(
+        s, key, "file", [&](const toml::node& n, const std::string& label, const std::string& language) {
+            auto file = media_of(s, n, label, kind);
+            if (!file) return;
+            if (clip_use && !check_clip(s, pos_of(n), trim(n.as_string()->get()), *file, *clip_use)) return;
+            out.by_language[language] = std::move(*file);
+        });
+    if (!present && required) {
+        reader_.error(s, pos_of(s.table), s.label + " needs '" + std::string(key) + "': the file to show, relative to the playlist's folder");
+    }
+    out.per_language = present && s.table.get(key)->is_table();
+    return out;
 }
 
 fs::path FileReader::read_font(Section& s, std::string_view key, const fs::path& fallback) {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <utility>
 
+#include "core/local_value.hpp"
 #include "core/playlist_loader.hpp"
 #include "core/toml_reader.hpp"
 
@@ -37,6 +38,13 @@ public:
     // A media file named by `key`: resolved, checked to exist, be a non-empty file and pass its
     // probe. nullopt when absent (an error if `required`) or reported.
     std::optional<std::filesystem::path> read_media(Section& s, std::string_view key, MediaKind kind, bool required);
+    // The same for a localizable file key: one file for every language, or one per language
+    // (`file = { en = "talk.en.ogg", pt = "talk.pt.ogg" }`), each checked. With `clip_use`, each is
+    // also checked as a clip (check_clip). Files refused are reported and absent from the value.
+    LocalValue<std::filesystem::path> read_local_media(Section& s, std::string_view key, MediaKind kind, bool required,
+                                                       std::optional<ClipUse> clip_use = std::nullopt);
+    // One media file: the node `n`, named `label` in messages.
+    std::optional<std::filesystem::path> media_of(Section& s, const toml::node& n, std::string_view label, MediaKind kind);
     // True when `file` (written as `written`, at `pos`) exists, is a non-empty file and passes the
     // probe for `kind`; else reports why, with a close file name of that folder if there is one.
     bool check_media_file(Section& s, SourcePos pos, std::string_view written, const std::filesystem::path& file,

@@ -69,8 +69,16 @@ ItemIds assign_item_ids(const std::vector<const toml::table*>& tables, TomlReade
         final_ids[i] = label_id;
     }
     std::vector<bool> failed(tables.size());
-    for (std::size_t i = 0; i < tables.size(); ++i) failed[i] = ids[i].failed;
-    return ItemIds{std::move(final_ids), std::move(failed), std::move(first_with_id)};
+    std::vector<int> lines(tables.size());
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        failed[i] = ids[i].failed;
+        lines[i] = reader.original(pos_of(*tables[i])).line;
+    }
+    return ItemIds{std::move(final_ids), std::move(failed), std::move(first_with_id), std::move(lines)};
+}
+
+std::string because(const std::string& why) {
+    return why.empty() ? std::string{} : " (" + why + ")";
 }
 
 void check_start_item(const toml::table& root, const ItemIds& ids, const std::set<std::string>& kept, Exhibit& ex,

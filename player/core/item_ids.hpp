@@ -20,7 +20,18 @@ struct ItemIds {
     std::vector<std::string> ids;                       // the id each item is known by
     std::vector<bool> failed;                           // its written id was wrong (reported; the item is left out)
     std::map<std::string, std::size_t> first_with_id;  // id → index of the first table known by it
+    std::vector<int> lines;                             // the line each table starts on (the curator's)
 };
+
+// Items and sections that were written but are not in the playlist, because they have errors:
+// id → why, as "line 14: <its first error>" ("" when that cannot be told).
+struct LeftOut {
+    std::map<std::string, std::string> items;
+    std::map<std::string, std::string> sections;
+};
+
+// " (<why>)", or "" when `why` is empty: appended to a message about something left out.
+std::string because(const std::string& why);
 
 // Assigns the ids of `tables` (in file order) and reports wrong and duplicate ones to `reader`.
 // Generated ids never collide with written ones.

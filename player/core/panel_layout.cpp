@@ -53,7 +53,8 @@ int scaled(double factor, int px) { return static_cast<int>(std::lround(factor *
 // Builds the rows of a panel at one type scale.
 class FlowBuilder {
 public:
-    FlowBuilder(const TypeScale& scale, const TextMeasurer& measurer) : s_(scale), m_(measurer) {}
+    FlowBuilder(const TypeScale& scale, const TextMeasurer& measurer, const PanelOptions& options)
+        : s_(scale), m_(measurer), o_(options) {}
 
     std::vector<Row> take() { return std::move(rows_); }
 
@@ -102,8 +103,8 @@ public:
     }
 
     void citation(const std::string& from, const std::string& by, const std::string& published) {
-        const std::pair<const char*, const std::string*> fields[] = {
-            {"From", &from}, {"By", &by}, {"Published", &published}};
+        const std::pair<const std::string&, const std::string*> fields[] = {
+            {o_.from_label, &from}, {o_.by_label, &by}, {o_.published_label, &published}};
         int label_width = 0;
         bool any = false;
         for (const auto& [label, value] : fields) {
@@ -194,14 +195,16 @@ private:
 
     const TypeScale& s_;
     const TextMeasurer& m_;
+    const PanelOptions& o_;
     std::vector<Row> rows_;
     std::size_t block_start_ = 0;
     int next_gap_ = 0;
     int entries_ = 0;
 };
 
-std::vector<Row> build_rows(const ItemBody& body, const TypeScale& scale, const TextMeasurer& m) {
-    FlowBuilder f(scale, m);
+std::vector<Row> build_rows(const ItemBody& body, const TypeScale& scale, const TextMeasurer& m,
+                            const PanelOptions& o) {
+    FlowBuilder f(scale, m, o);
     std::visit(Overloaded{
                    [&](const TextItem& t) {
                        f.heading(t.title);
@@ -264,9 +267,9 @@ struct Flow {
     std::vector<Row> rows;
 };
 
-Flow flow_at(const Typography& t, int body_px, const ItemBody& body, const TextMeasurer& m) {
+Flow flow_at(const Typography& t, int body_px, const ItemBody& body, const TextMeasurer& m, const PanelOptions& o) {
     Flow f{type_scale(t, body_px, m), {}};
-    f.rows = build_rows(body, f.scale, m);
+    f.rows = build_rows(body, f.scale, m, o);
     return f;
 }
 
@@ -310,13 +313,18 @@ Color color_of(ColorRole role, const Theme& theme) {
 }
 
 std::vector<PanelPage> layout_panel(const ItemBody& body, const Theme& theme, const Display& display,
-                                    Size screen, const TextMeasurer& measurer) {
+                                    Size screen, const TextMeasurer& measurer, const PanelOptions& options) {
     if (std::holds_alternative<ImageItem>(body)) return {};
-    const Typography t = compute_typography(display, screen, theme, measurer);
+    Typography t = compute_typography(display, screen, theme, measurer);
+    // Sizes stay those of the whole screen; only the room for the text ends above what is reserved.
+    if (options.reserved_bottom > 0) {
+        const int bottom = screen.height - options.reserved_bottom;
+        t.content_height = std::max(1, std::min(t.content_height, bottom - t.content_y));
+    }
 
     // The largest body size, up to the growth limit, at which everything fits on one page.
     auto fits = [&](int px) {
-        const Flow f = flow_at(t, px, body, measurer);
+        const Flow f = flow_at(t, px, body, measurer, options);
         return flow_height(f.rows, 0, f.rows.size()) <= t.content_height;
     };
     std::optional<int> single;
@@ -334,7 +342,7 @@ std::vector<PanelPage> layout_panel(const ItemBody& body, const Theme& theme, co
     std::vector<std::size_t> starts;
     TypeScale scale;
     if (single) {
-        Flow f = flow_at(t, *single, body, measurer);
+        Flow f = flow_at(t, *single, body, measurer, options);
         rows = std::move(f.rows);
         scale = f.scale;
         starts = {0};
@@ -342,7 +350,7 @@ std::vector<PanelPage> layout_panel(const ItemBody& body, const Theme& theme, co
         // Too long for one page: split into as few pages as the minimum size needs, set at the
         // largest size (up to the target) that needs no more.
         auto pages_at = [&](int px) {
-            Flow f = flow_at(t, px, body, measurer);
+            Flow f = flow_at(t, px, body, measurer, options);
             const int avail = t.content_height - marker_reserve(f.scale);
             auto s = paginate(f.rows, avail);
             return std::make_pair(std::move(f), std::move(s));

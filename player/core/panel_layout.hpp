@@ -15,6 +15,7 @@
 //   VideoItem      title (heading) — a placeholder panel
 //   AudioItem      title (heading), transcript (body)
 //   ImageItem      no panel (its caption is laid out by layout_caption)
+#include <string>
 #include <vector>
 
 #include "core/panel_page.hpp"
@@ -24,6 +25,16 @@
 
 namespace vitrine::core {
 
+// What the panel shares its screen with, and the words of its apparatus.
+struct PanelOptions {
+    // Pixels at the bottom of the screen the text must keep clear (link buttons stand there).
+    int reserved_bottom = 0;
+    // The citation's labels, in the visitor's language (core::ui_text).
+    std::string from_label = "From";
+    std::string by_label = "By";
+    std::string published_label = "Published";
+};
+
 // Pages of the panel for `body` on a screen of `screen` pixels (at least one page for a text
 // kind; none for an ImageItem). Every run lies inside the content area (screen minus margins)
 // and is no wider than the column; body text is never smaller than Typography::min_body_px.
@@ -31,6 +42,6 @@ namespace vitrine::core {
 // heading is on the first page, the citation or signature whole on the last. Screen sizes
 // must be positive.
 std::vector<PanelPage> layout_panel(const ItemBody& body, const Theme& theme, const Display& display,
-                                    Size screen, const TextMeasurer& measurer);
+                                    Size screen, const TextMeasurer& measurer, const PanelOptions& options = {});
 
 }  // namespace vitrine::core

@@ -22,10 +22,20 @@ inline constexpr std::array<std::string_view, 9> kVideoKeys{"file", "fit",  "tit
 inline constexpr std::array<std::string_view, 12> kAudioKeys{"file", "title",  "image", "transcript", "start",
                                                              "end",  "loop",   "volume", "mute",     "captions",
                                                              "background", "spans"};
-inline constexpr std::array<std::string_view, 3> kTopKeys{"exhibit", "theme", "item"};
-inline constexpr std::array<std::string_view, 10> kExhibitKeys{"title",      "language",  "duration", "transition",
-                                                               "transition_duration", "exit_keys", "start", "display",
-                                                               "volume", "caption_language"};
+inline constexpr std::array<std::string_view, 4> kTopKeys{"exhibit", "theme", "section", "item"};
+inline constexpr std::array<std::string_view, 18> kExhibitKeys{
+    "title",        "language",         "duration",       "transition",   "transition_duration",
+    "exit_keys",    "start",            "display",        "volume",       "caption_language",
+    "languages",    "language_names",   "idle_return",    "idle_warning", "attract",
+    "advance_while_engaged", "controls_timeout", "staff_exit"};
+inline constexpr std::array<std::string_view, 3> kStaffExitKeys{"corner", "hold", "pin"};
+inline constexpr std::array<std::string_view, 4> kCornerNames{"top-left", "top-right", "bottom-left", "bottom-right"};
+inline constexpr std::array<std::string_view, 5> kSectionKeys{"id", "title", "image", "items", "parent"};
+// [[item.link]]: allowed in every item, but not listed among an item's keys in messages (it is a
+// table of its own, documented apart).
+inline constexpr std::array<std::string_view, 1> kItemTableKeys{"link"};
+inline constexpr std::array<std::string_view, 3> kLinkKeys{"label", "to", "region"};
+inline constexpr std::array<std::string_view, 4> kRegionKeys{"x", "y", "w", "h"};
 inline constexpr std::array<std::string_view, 2> kDisplayKeys{"diagonal", "viewing_distance"};
 inline constexpr std::array<std::string_view, 10> kThemeKeys{"background", "text",         "heading",     "accent",
                                                              "muted",      "body_font",    "heading_font", "italic_font",

@@ -10,16 +10,20 @@
 #include <limits>
 #include <set>
 #include <system_error>
+#include <tuple>
 #include <utility>
 
 #include "core/did_you_mean.hpp"
 #include "core/exhibit_reader.hpp"
 #include "core/file_reader.hpp"
+#include "core/glyph_check.hpp"
 #include "core/item_ids.hpp"
 #include "core/item_reader.hpp"
 #include "core/key_depth_guard.hpp"
+#include "core/link_reader.hpp"
 #include "core/message_text.hpp"
 #include "core/playlist_keys.hpp"
+#include "core/section_reader.hpp"
 #include "core/toml_prepass.hpp"
 #include "core/toml_reader.hpp"
 #include "core/utf8.hpp"
@@ -27,9 +31,12 @@
 // The parts live in their own files (all in vitrine::core::detail, for this loader only):
 //   toml_reader     typed values out of toml++ nodes, and the diagnostics
 //   file_reader     media and font files named by the playlist
-//   exhibit_reader  [exhibit], [exhibit.display], [theme]
-//   item_reader     one [[item]] of any kind; glyph_check the fonts against its texts
+//   exhibit_reader  [exhibit], [exhibit.display], [exhibit.language_names], [exhibit.staff_exit], [theme]
+//   item_reader     one [[item]] of any kind, in each of its languages; glyph_check the fonts against its texts
+//   link_reader     an item's [[item.link]], and their targets once everything is read
+//   section_reader  [[section]], read after the items
 //   item_ids        ids across items, and [exhibit] start
+//   local_value     values written once for every language or per language
 //   playlist_keys, message_text, value_syntax: the key tables, message wording, value syntax
 namespace vitrine::core {
 namespace {
@@ -37,7 +44,8 @@ namespace {
 namespace fs = std::filesystem;
 using namespace detail;
 
-// The whole playlist: top-level keys, then [exhibit] and [theme], then the items.
+// The whole playlist: top-level keys, then [exhibit] and [theme], then the items, then the
+// sections, then what names items and sections (links, attract, start).
 class Loader {
 public:
     // `prepared` maps toml++'s positions (in the text it parsed) back to the curator's.
@@ -45,20 +53,52 @@ public:
         : path_(path),
           reader_(path.string(), prepared),
           files_(reader_, options, path.parent_path()),
+          glyphs_(reader_, options),
           exhibit_(reader_, files_, options),
-          items_(reader_, files_, options) {}
+          items_(reader_, files_, glyphs_),
+          sections_(reader_, files_, glyphs_) {}
 
     std::vector<Diagnostic> take_diagnostics() { return reader_.take_diagnostics(); }
 
     Playlist load(const toml::table& root);
 
 private:
+    // [exhibit] attract → ex.attract_section, once the sections are known.
+    void resolve_attract(Playlist& playlist, const ItemIds& ids, const LeftOut& left_out);
+
     const fs::path& path_;
     TomlReader reader_;
     FileReader files_;
+    GlyphCheck glyphs_;
     ExhibitReader exhibit_;
     ItemReader items_;
+    SectionReader sections_;
 };
+
+void Loader::resolve_attract(Playlist& playlist, const ItemIds& ids, const LeftOut& left_out) {
+    const auto& attract = exhibit_.attract();
+    if (!attract) return;
+    const std::string& id = attract->id;
+    if (auto s = find_section(playlist, id)) {
+        playlist.exhibit.attract_section = *s;
+    } else if (auto it = left_out.sections.find(id); it != left_out.sections.end()) {
+        reader_.report(Severity::warning, attract->pos,
+                       "'attract' names section " + in_quotes(id) + ", which has errors and is left out" + because(it->second) +
+                           "; the attract sequence is the whole playlist");
+    } else if (ids.first_with_id.contains(id)) {
+        reader_.report(Severity::error, attract->pos,
+                       "'attract' names " + in_quotes(id) + ", which is an item; 'attract' takes the id of a section "
+                       "(leave it out and the attract sequence is the whole playlist)");
+    } else {
+        std::string message = "'attract' names section " + in_quotes(id) + ", but no section has that id";
+        std::vector<std::string_view> known;
+        for (const core::Section& s : playlist.sections) known.push_back(s.id);
+        for (const auto& [other, why] : left_out.sections) known.push_back(other);
+        if (auto suggestion = did_you_mean(id, known)) message += "; did you mean \"" + *suggestion + "\"?";
+        else message += "; the attract sequence is the whole playlist";
+        reader_.report(Severity::error, attract->pos, std::move(message));
+    }
+}
 
 Playlist Loader::load(const toml::table& root) {
     Playlist playlist;
@@ -74,12 +114,14 @@ Playlist Loader::load(const toml::table& root) {
         else if (contains(kThemeKeys, name)) message += "; '" + std::string(name) + "' belongs under [theme]";
         else if (contains(kCommonItemKeys, name)) message += "; item keys go under [[item]]";
         else if (auto s = did_you_mean(name, kTopKeys)) message += "; did you mean '" + *s + "'?";
-        else message += "; expected [exhibit], [theme] or [[item]]";
+        else message += "; expected [exhibit], [theme], [[section]] or [[item]]";
         reader_.report(Severity::error, pos_of(key.source()), std::move(message));
     }
 
     exhibit_.read_exhibit(root, ex);
     exhibit_.read_theme(root, ex.theme);
+    exhibit_.check_language_names(root, ex, glyphs_);
+    reader_.set_languages(ex.language, ex.languages);
 
     std::vector<const toml::table*> tables;
     if (const toml::node* items = root.get("item")) {
@@ -102,12 +144,37 @@ Playlist Loader::load(const toml::table& root) {
     const ItemIds ids = assign_item_ids(tables, reader_);
 
     std::set<std::string> kept;
+    LeftOut left_out;
+    std::vector<std::vector<LinkDraft>> links;  // of each item kept
     for (std::size_t i = 0; i < tables.size(); ++i) {
-        if (auto item = items_.read_item(*tables[i], ids.ids[i], ids.failed[i], ex)) {
-            kept.insert(item->id);
-            playlist.items.push_back(std::move(*item));
+        const std::size_t mark = reader_.diagnostic_count();
+        if (auto read = items_.read_item(*tables[i], ids.ids[i], ids.failed[i], ex)) {
+            kept.insert(read->item.id);
+            playlist.items.push_back(std::move(read->item));
+            links.push_back(std::move(read->links));
+            for (auto& m : read->missing) playlist.missing_translations.push_back(std::move(m));
+        } else if (!left_out.items.contains(ids.ids[i])) {
+            std::string why = reader_.first_error_since(mark);
+            if (why.empty()) why = reader_.first_error_about(ids.ids[i]);  // its id, refused before it was read
+            left_out.items.emplace(ids.ids[i], std::move(why));
         }
     }
+
+    SectionsRead sections = sections_.read(root, playlist, ids, left_out.items, ex);
+    playlist.sections = std::move(sections.sections);
+    left_out.sections = std::move(sections.left_out);
+    for (auto& m : sections.missing) playlist.missing_translations.push_back(std::move(m));
+    for (std::size_t i = 0; i < playlist.items.size(); ++i) resolve_links(playlist, i, links[i], left_out, reader_);
+    resolve_attract(playlist, ids, left_out);
+    // Listed by language (in the exhibit's order), then in file order.
+    const auto rank = [&](const std::string& language) {
+        return std::find(ex.languages.begin(), ex.languages.end(), language) - ex.languages.begin();
+    };
+    std::stable_sort(playlist.missing_translations.begin(), playlist.missing_translations.end(),
+                     [&](const MissingTranslation& a, const MissingTranslation& b) {
+                         return std::make_tuple(rank(a.language), a.pos.line, a.pos.column) <
+                                std::make_tuple(rank(b.language), b.pos.line, b.pos.column);
+                     });
 
     check_start_item(root, ids, kept, ex, reader_);
     if (playlist.items.empty()) {

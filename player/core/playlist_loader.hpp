@@ -7,12 +7,25 @@
 //  - The file itself unusable (unreadable, bigger than max_file_bytes, not UTF-8, not TOML, keys
 //    nested deeper than kMaxKeyDepth): `playlist` is nullopt, one error says why.
 //  - An item with an error is left out of `playlist->items`; its diagnostics carry its id.
-//  - An exhibit-level error ([exhibit], [exhibit.display], [theme]: a bad colour, exit key, font)
-//    is reported and the default is used.
+//  - A link ([[item.link]]) with an error, or whose 'to' names nothing or something left out, is
+//    left out; its item stays (the diagnostics carry the item's id).
+//  - A section ([[section]]) with an error is left out (rules in section_reader.hpp); items and
+//    sections that name it are told why.
+//  - An exhibit-level error ([exhibit], [exhibit.display], [exhibit.language_names],
+//    [exhibit.staff_exit], [theme]: a bad colour, exit key, font, PIN) is reported and the default
+//    is used; [exhibit] attract naming no section is an error, naming one left out a warning.
 //  - No item left: the error "the playlist has no playable items" (the playlist is still returned,
 //    empty); a file with no [[item]] at all: "the playlist is empty: add an [[item]]".
 //  - Warnings never drop anything (reading time longer than an explicit duration, low contrast, a
-//    looping clip that never ends, a start item that was left out).
+//    looping clip that never ends, a start or section item that was left out, a language without
+//    a name), except a section all of whose items were left out (for their own errors).
+//
+// Languages: every visitor-visible text (and a clip's file, an audio item's image) may be a plain
+// value, the same in every language, or a table of language → value. Item::body holds the
+// default language; Item::translations the body in each other language any of the item's texts
+// was written in, the default's values filling in. Playlist::missing_translations lists, by
+// language (in Exhibit::languages' order) and then in file order, each table lacking one of the
+// exhibit's languages, and "every text" for an item with texts none of which is written per language.
 //
 // Which font sets which text (the glyph check and the renderer agree through core/font_role.hpp,
 // texts_by_role()):
@@ -20,7 +33,8 @@
 //                 article `headline`
 //   body_font     running text: paragraphs, excerpt `text`, list entries, audio `transcript`
 //   italic_font   article `slogan`, statement `signed`
-//   ui_font       citations (excerpt `from`, `by`, `published`), image `caption`
+//   ui_font       citations (excerpt `from`, `by`, `published`), image `caption`; and the
+//                 controls: link labels, section titles on the menu's tiles, language names
 //
 // Thread: any; the injected functions are called on the calling thread, synchronously.
 #include <cstddef>

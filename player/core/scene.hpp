@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "core/overlay.hpp"
 #include "core/playlist.hpp"
 
 namespace vitrine::core {
@@ -14,6 +15,8 @@ struct ItemView {
     std::size_t generation = 0;
     std::size_t index = 0;
     Millis elapsed{0};  // time this item has been on screen, paused time excluded
+    // The page of a long text the visitor scrolled to; nullopt: the page its time gives.
+    std::optional<std::size_t> page;
     friend bool operator==(const ItemView&, const ItemView&) = default;
 };
 
@@ -28,6 +31,15 @@ struct Scene {
     bool paused = false;
     // Non-empty when there is nothing playable: the calm screen shows this (the reason is in the log).
     std::string notice;
+
+    // The visit's language (a code of Exhibit::languages): the items on screen are prepared in it.
+    std::string language;
+    // A finger drags the current item sideways: its offset as a fraction of the screen width
+    // (negative: to the left, revealing the next item). 0 when nothing is dragged.
+    double drag = 0.0;
+    // The item the drag reveals beside the current one (the next one when drag < 0).
+    std::optional<ItemView> neighbour;
+    Overlay overlay;
 
     // True when consecutive frames of this scene differ only if an item animates itself
     // (pan-and-zoom); lets the app sleep instead of redrawing an idle panel.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
+#include <utility>
 
 namespace vitrine::core {
 namespace {
@@ -30,6 +32,7 @@ std::string log_quoted(std::string_view v) {
 Show::Show(std::shared_ptr<const Playlist> playlist, ShowOptions options)
     : playlist_(std::move(playlist)), options_(options) {
     assert(playlist_);
+    language_ = playlist_->exhibit.language;
     slots_.resize(playlist_->items.size());
     if (!playlist_->items.empty()) {
         std::size_t start = 0;
@@ -54,8 +57,33 @@ std::vector<Command> Show::handle(const Event& event) {
                    [&](const ItemFailed& e) { on_failed(e, out); },
                    [&](const MediaEnded& e) { on_media_ended(e); },
                    [&](const PlaylistLoaded& e) { on_reload(e, out); },
+                   [&](const GoTo& e) { on_go_to(e, out); },
+                   [&](const SetSequence& e) {
+                       sequence_ = e.section && *e.section < playlist_->sections.size() ? e.section : std::nullopt;
+                   },
+                   [&](const SetLanguage& e) {
+                       if (e.language == language_) return;
+                       language_ = e.language;
+                       out.push_back(Log{LogLevel::info, "event=language language=" + language_});
+                       restart(playlist_, out);
+                   },
+                   [&](const Engage& e) { engaged_ = e.engaged; },
+                   [&](const DragItem& e) {
+                       // A visitor who grabs the screen mid-slide wants to move on, now.
+                       if (incoming_) finish_transition(out);
+                       dragging_ = true;
+                       drag_ = std::clamp(e.offset, -1.0, 1.0);
+                   },
+                   [&](const DragRelease& e) { on_drag_release(e, out); },
+                   [&](const TurnPage& e) { on_turn_page(e); },
+                   [](const MediaProgress&) {},
+                   [](const ScreenSize&) {},
+                   [](const TouchPoint&) {},
                },
                event);
+    // What an event changed is in scene() at once: a visitor's touch shows on the next frame drawn,
+    // not one tick later.
+    update_scene();
     return out;
 }
 
@@ -73,6 +101,7 @@ void Show::on_tick(Millis now, std::vector<Command>& out) {
     } else if (current_ && !paused_) {
         current_->view.elapsed += dt;
     }
+    settle_drag(dt);
 
     apply_navigation(out);
     auto_advance();
@@ -93,6 +122,8 @@ void Show::on_ready(const ItemReady& e, std::vector<Command>& out) {
     Slot& slot = slots_[e.index];
     slot.prep = Prep::ready;
     slot.natural_duration = e.natural_duration;
+    slot.pages = std::max<std::size_t>(1, e.pages);
+    slot.page_duration = e.page_duration;
     slot.ends_itself = e.ends_itself && is_clip(e.index) && playlist_->items[e.index].until_end;
 }
 
@@ -119,7 +150,16 @@ void Show::on_media_ended(const MediaEnded& e) {
 
 void Show::on_reload(const PlaylistLoaded& e, std::vector<Command>& out) {
     assert(e.playlist);
+    restart(e.playlist, out);
+    if (sequence_ && *sequence_ >= playlist_->sections.size()) sequence_.reset();
+    out.push_back(Log{LogLevel::info, "event=playlist-reloaded items=" +
+                                          std::to_string(playlist_->items.size())});
+}
+
+void Show::restart(std::shared_ptr<const Playlist> playlist, std::vector<Command>& out) {
     if (incoming_) finish_transition(out);
+    drag_ = 0.0;
+    dragging_ = false;
     // Everything prepared for the old generation goes, except what is on screen, which stays
     // until the new version of it (or the new start) is ready to replace it.
     for (std::size_t i = 0; i < slots_.size(); ++i) {
@@ -134,7 +174,7 @@ void Show::on_reload(const PlaylistLoaded& e, std::vector<Command>& out) {
         background_.reset();
         background_interrupted_ = false;
     }
-    playlist_ = e.playlist;
+    playlist_ = std::move(playlist);
     ++generation_;
     slots_.assign(playlist_->items.size(), Slot{});
     wanted_.reset();
@@ -150,8 +190,85 @@ void Show::on_reload(const PlaylistLoaded& e, std::vector<Command>& out) {
             if (playlist_->items[i].id == playlist_->exhibit.start_id) wanted_ = i;
         }
     }
-    out.push_back(Log{LogLevel::info, "event=playlist-reloaded items=" +
-                                          std::to_string(playlist_->items.size())});
+    // The same item again (new language, new layout) replaces the old one in place.
+    wanted_quick_ = false;
+}
+
+void Show::on_go_to(const GoTo& e, std::vector<Command>& out) {
+    if (e.index >= slots_.size() || is_background(e.index)) return;
+    if (incoming_) finish_transition(out);
+    drag_ = 0.0;
+    dragging_ = false;
+    pending_moves_ = 0;
+    if (current_ && current_->view.generation == generation_ && current_->view.index == e.index) {
+        current_->view.page.reset();
+        wanted_.reset();
+        return;
+    }
+    wanted_ = e.index;
+    wanted_manual_ = true;
+    wanted_quick_ = e.quick;
+    wanted_forward_ = e.forward;
+    if (slots_[e.index].prep == Prep::failed) slots_[e.index].prep = Prep::none;  // asked for: try again
+    out.push_back(Log{LogLevel::info, "event=go-to " + item_label(*playlist_, e.index)});
+}
+
+void Show::on_drag_release(const DragRelease& e, std::vector<Command>& out) {
+    dragging_ = false;
+    if (!e.navigate || drag_ == 0.0) return;  // settles back on the ticks
+    if (incoming_) finish_transition(out);
+    if (!current_ || current_->view.generation != generation_) return;
+    const bool forward = drag_ < 0;
+    const auto target = step(manual_base(), forward ? +1 : -1);
+    if (!target) return;
+    wanted_ = target;
+    wanted_manual_ = true;
+    wanted_quick_ = true;
+    wanted_forward_ = forward;
+    pending_moves_ = 0;
+    // The slide goes on from where the finger left the item (if the item is ready now).
+    transition_from_ = std::abs(drag_);
+    out.push_back(Log{LogLevel::info, "event=navigate moves=" + std::to_string(forward ? 1 : -1) + " by=swipe " +
+                                          item_label(*playlist_, *target)});
+}
+
+void Show::settle_drag(Millis dt) {
+    if (dragging_ || drag_ == 0.0) return;
+    const double step = static_cast<double>(dt.count()) / static_cast<double>(kSettle.count());
+    drag_ = drag_ > 0 ? std::max(0.0, drag_ - step) : std::min(0.0, drag_ + step);
+}
+
+void Show::on_turn_page(const TurnPage& e) {
+    if (!current_ || incoming_ || current_->view.generation != generation_) return;
+    const Slot& slot = slots_[current_->view.index];
+    const std::size_t pages = slot.pages;
+    if (pages <= 1) return;
+    const std::size_t by_time =
+        slot.page_duration > Millis{0} ? static_cast<std::size_t>(current_->view.elapsed / slot.page_duration) : 0;
+    const std::size_t now_page = current_->view.page.value_or(std::min(pages - 1, by_time));
+    const long long next = static_cast<long long>(now_page) + e.delta;
+    current_->view.page = static_cast<std::size_t>(std::clamp<long long>(next, 0, static_cast<long long>(pages) - 1));
+}
+
+std::size_t Show::manual_base() const {
+    // A move asked for while the last one still waits for its item goes on from that item:
+    // five quick swipes move five items.
+    if (wanted_ && wanted_manual_) return *wanted_;
+    return current_->view.index;
+}
+
+std::optional<double> Show::progress() const {
+    if (!current_ || incoming_ || current_->view.generation != generation_) return std::nullopt;
+    const Millis span = hold_time(*current_) - current_->entry;
+    if (span <= Millis{0}) return std::nullopt;
+    return std::clamp(static_cast<double>((current_->view.elapsed - current_->entry).count()) /
+                          static_cast<double>(span.count()), 0.0, 1.0);
+}
+
+std::optional<ItemView> Show::shown() const {
+    if (incoming_) return incoming_->view;
+    if (current_) return current_->view;
+    return std::nullopt;
 }
 
 void Show::finish_transition(std::vector<Command>& out) {
@@ -180,10 +297,11 @@ void Show::apply_navigation(std::vector<Command>& out) {
     pending_moves_ = 0;
     if (incoming_) finish_transition(out);  // a visitor who swipes again wants to move on, now
     if (!current_ || current_->view.generation != generation_) return;
-    const auto target = step(current_->view.index, moves);
+    const auto target = step(manual_base(), moves);
     if (!target) return;
     wanted_ = target;
     wanted_manual_ = true;
+    wanted_quick_ = true;
     wanted_forward_ = moves > 0;
     out.push_back(Log{LogLevel::info, "event=navigate moves=" + std::to_string(moves) + " " +
                                           item_label(*playlist_, *target)});
@@ -193,6 +311,9 @@ void Show::auto_advance() {
     if (!current_ || incoming_ || wanted_ || paused_) return;
     if (current_->view.generation != generation_) return;
     if (current_->view.elapsed < hold_time(*current_)) return;
+    // A visitor reading is not hurried: timed items wait (a clip that ends still moves on).
+    const bool clip_end = is_clip(current_->view.index) && playlist_->items[current_->view.index].until_end;
+    if (engaged_ && !playlist_->exhibit.advance_while_engaged && !clip_end) return;
     const auto next = step(current_->view.index, +1);
     if (options_.once && next && *next <= current_->view.index) {
         finished_ = true;  // the pass is complete: stay on the last item, the app leaves
@@ -200,6 +321,7 @@ void Show::auto_advance() {
     }
     wanted_ = next;
     wanted_manual_ = false;
+    wanted_quick_ = false;
     wanted_forward_ = true;
 }
 
@@ -211,7 +333,7 @@ Millis Show::hold_time(const OnScreen& s) const {
         const Millis natural = slot.natural_duration.value_or(playlist_->exhibit.default_duration);
         return s.entry + natural + (slot.ends_itself ? kClipEndGrace : Millis{0});
     }
-    return s.entry + item_duration(item, playlist_->exhibit);
+    return s.entry + item_duration(item, playlist_->exhibit, language_);
 }
 
 void Show::start_transition_if_ready(std::vector<Command>& out) {
@@ -221,15 +343,18 @@ void Show::start_transition_if_ready(std::vector<Command>& out) {
 
     const Item& item = playlist_->items[target];
     Transition t = transition_into(item, playlist_->exhibit);
-    if (wanted_manual_ && t.kind != TransitionKind::cut) {
+    if (wanted_manual_ && wanted_quick_ && t.kind != TransitionKind::cut) {
         t = Transition{TransitionKind::slide, kManualTransition};
     }
+    // A visitor's swipe: the slide starts where the finger left it.
+    const double from = std::exchange(transition_from_, 0.0);
+    const bool swiped = from > 0.0 && wanted_manual_ && wanted_quick_;
     if (!current_) {
         // The very first item: fade in from the background rather than slide from nowhere.
         if (t.kind == TransitionKind::slide) t.kind = TransitionKind::fade;
     }
     wanted_.reset();
-    OnScreen next{ItemView{generation_, target, Millis{0}}, Millis{0}, false};
+    OnScreen next{ItemView{generation_, target, Millis{0}, std::nullopt}, Millis{0}, false};
     if (is_clip(target)) out.push_back(StartMedia{generation_, target});
     out.push_back(Log{LogLevel::info, "event=show " + item_label(*playlist_, target) +
                                           " kind=" + std::string(kind_name(item.body))});
@@ -244,6 +369,17 @@ void Show::start_transition_if_ready(std::vector<Command>& out) {
     next.entry = t.duration;
     transition_ = t;
     transition_elapsed_ = Millis{0};
+    if (swiped && t.kind == TransitionKind::slide) {
+        // Slides are eased: find the time at which the eased position equals the drag.
+        double lo = 0.0, hi = 1.0;
+        for (int i = 0; i < 30; ++i) {
+            const double mid = (lo + hi) / 2;
+            const double eased = mid < 0.5 ? 4 * mid * mid * mid : 1 - std::pow(-2 * mid + 2, 3) / 2;
+            (eased < from ? lo : hi) = mid;
+        }
+        transition_elapsed_ = Millis(static_cast<long long>(lo * static_cast<double>(t.duration.count())));
+    }
+    drag_ = 0.0;
     forward_ = wanted_forward_;
     incoming_ = next;
 }
@@ -277,7 +413,7 @@ void Show::keep_prepared(std::vector<Command>& out) {
         Slot& slot = slots_[i];
         if (wanted && slot.prep == Prep::none) {
             slot.prep = Prep::preparing;
-            out.push_back(Prepare{generation_, i});
+            out.push_back(Prepare{generation_, i, language_});
         } else if (!wanted && (slot.prep == Prep::ready || slot.prep == Prep::preparing)) {
             slot.prep = Prep::none;
             out.push_back(Release{generation_, i});
@@ -293,6 +429,14 @@ void Show::update_scene() {
     Scene s;
     s.paused = paused_;
     s.notice = notice_;
+    s.language = language_;
+    if (drag_ != 0.0 && current_ && !incoming_ && current_->view.generation == generation_) {
+        s.drag = drag_;
+        if (const auto n = step(current_->view.index, drag_ < 0 ? +1 : -1);
+            n && slots_[*n].prep == Prep::ready && *n != current_->view.index) {
+            s.neighbour = ItemView{generation_, *n, Millis{0}, std::nullopt};
+        }
+    }
     if (current_) s.current = current_->view;
     if (incoming_) {
         s.incoming = incoming_->view;
@@ -356,10 +500,30 @@ void Show::update_background(std::vector<Command>& out) {
     }
 }
 
+std::vector<std::size_t> Show::sequence_items() const {
+    if (sequence_ && *sequence_ < playlist_->sections.size()) {
+        std::vector<std::size_t> items;
+        for (std::size_t i : playlist_->sections[*sequence_].items) {
+            if (i < slots_.size()) items.push_back(i);
+        }
+        if (!items.empty()) return items;
+    }
+    std::vector<std::size_t> all(slots_.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    return all;
+}
+
 std::optional<std::size_t> Show::step(std::size_t from, int delta) const {
-    const std::size_t n = slots_.size();
+    std::vector<std::size_t> order = sequence_items();
+    // An item outside the sequence (reached by a link) steps through the whole playlist.
+    if (std::find(order.begin(), order.end(), from) == order.end()) {
+        order.resize(slots_.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    }
+    const std::size_t n = order.size();
     if (n == 0) return std::nullopt;
-    std::size_t at = from;
+    std::size_t at = static_cast<std::size_t>(std::find(order.begin(), order.end(), from) - order.begin());
+    if (at == n) return std::nullopt;
     const bool dir = delta >= 0;
     int remaining = delta >= 0 ? delta : -delta;
     while (remaining > 0) {
@@ -368,12 +532,12 @@ std::optional<std::size_t> Show::step(std::size_t from, int delta) const {
         do {
             probe = dir ? (probe + 1) % n : (probe + n - 1) % n;
             ++tried;
-        } while (!playable(probe) && tried < n);
-        if (!playable(probe)) return std::nullopt;
+        } while (!playable(order[probe]) && tried < n);
+        if (!playable(order[probe])) return std::nullopt;
         at = probe;
         --remaining;
     }
-    return at;
+    return order[at];
 }
 
 std::optional<std::size_t> Show::first_playable(std::size_t from, bool forward) const {

@@ -1,6 +1,8 @@
 #include "core/toml_reader.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "core/did_you_mean.hpp"
 #include "core/duration_parser.hpp"
@@ -38,14 +40,120 @@ void TomlReader::type_error(Section& s, std::string_view key, const toml::node& 
     error(s, pos_of(n), "'" + std::string(key) + "' must be " + std::string(expected) + ", got " + describe(n));
 }
 
+void TomlReader::drop_repeats_since(std::size_t mark) {
+    if (mark >= diagnostics_.size()) return;
+    std::vector<Diagnostic> kept(diagnostics_.begin(), diagnostics_.begin() + static_cast<std::ptrdiff_t>(mark));
+    for (std::size_t i = mark; i < diagnostics_.size(); ++i) {
+        const Diagnostic& d = diagnostics_[i];
+        const bool repeat = std::any_of(kept.begin() + static_cast<std::ptrdiff_t>(mark), kept.end(), [&](const Diagnostic& k) {
+            return k.severity == d.severity && k.path == d.path && k.line == d.line && k.column == d.column &&
+                   k.message == d.message;
+        });
+        if (!repeat) kept.push_back(d);
+    }
+    diagnostics_ = std::move(kept);
+}
+
+namespace {
+
+std::string line_and_message(const Diagnostic& d) {
+    return (d.line > 0 ? "line " + std::to_string(d.line) + ": " : std::string{}) + d.message;
+}
+
+}  // namespace
+
+std::string TomlReader::first_error_since(std::size_t mark) const {
+    for (std::size_t i = mark; i < diagnostics_.size(); ++i) {
+        if (diagnostics_[i].severity == Severity::error) return line_and_message(diagnostics_[i]);
+    }
+    return {};
+}
+
+std::string TomlReader::first_error_about(std::string_view item_id) const {
+    for (const Diagnostic& d : diagnostics_) {
+        if (d.severity == Severity::error && d.item_id == item_id) return line_and_message(d);
+    }
+    return {};
+}
+
+// --- languages ----------------------------------------------------------------------------------
+
+void TomlReader::set_languages(std::string default_language, std::vector<std::string> languages) {
+    default_language_ = std::move(default_language);
+    languages_ = std::move(languages);
+}
+
+std::string TomlReader::languages_text() const {
+    std::vector<std::string_view> views(languages_.begin(), languages_.end());
+    return join(views);
+}
+
+bool TomlReader::for_each_language(Section& s, std::string_view key, std::string_view what, const ReadLocal& read,
+                                   bool in_body) {
+    const auto it = s.table.find(key);
+    if (it == s.table.end()) return false;
+    const toml::node& n = it->second;
+    const SourcePos key_pos = pos_of(it->first.source());
+    LocalKey record{std::string(key), prepared_.original(key_pos), {}, false, in_body};
+    const toml::table* t = n.as_table();
+    if (!t) {
+        read(n, std::string(key), default_language_);
+        record.languages.push_back(default_language_);
+        local_keys_.push_back(std::move(record));
+        return true;
+    }
+    record.per_language = true;
+    const std::vector<std::string_view> known(languages_.begin(), languages_.end());
+    for (auto&& [code, value] : *t) {
+        const std::string language(code.str());
+        if (!contains(known, language)) {
+            std::string message = "'" + std::string(key) + "' is written in " + in_quotes(language) +
+                                  ", which is not one of the exhibit's languages (" + languages_text() + ")";
+            if (auto suggestion = did_you_mean(language, known)) message += "; did you mean \"" + *suggestion + "\"?";
+            else message += "; add it to 'languages' in [exhibit]";
+            error(s, pos_of(code.source()), std::move(message));
+            continue;
+        }
+        read(value, std::string(key) + "." + language, language);
+        record.languages.push_back(language);
+    }
+    if (!t->contains(default_language_)) {
+        error(s, key_pos, "'" + std::string(key) + "' has no " + std::string(what) + " in the default language '" +
+                              default_language_ + "'");
+    }
+    local_keys_.push_back(std::move(record));
+    return true;
+}
+
+std::vector<LocalKey> TomlReader::take_local_keys_from(std::size_t mark) {
+    std::vector<LocalKey> out;
+    if (mark >= local_keys_.size()) return out;
+    out.assign(std::make_move_iterator(local_keys_.begin() + static_cast<std::ptrdiff_t>(mark)),
+               std::make_move_iterator(local_keys_.end()));
+    local_keys_.resize(mark);
+    return out;
+}
+
+void add_missing_translations(std::vector<MissingTranslation>& out, const LocalKey& key, const std::string& owner,
+                              const std::vector<std::string>& languages) {
+    if (!key.per_language) return;
+    for (std::size_t i = 1; i < languages.size(); ++i) {
+        if (std::find(key.languages.begin(), key.languages.end(), languages[i]) != key.languages.end()) continue;
+        out.push_back(MissingTranslation{languages[i], owner, key.field, key.pos});
+    }
+}
+
 // --- keys -------------------------------------------------------------------------------------
 
-void TomlReader::check_keys(Section& s, std::span<const std::string_view> allowed, std::string_view kind) {
+void TomlReader::check_keys(Section& s, std::span<const std::string_view> allowed, std::string_view kind,
+                            std::span<const std::string_view> unlisted) {
+    std::vector<std::string_view> suggestible(allowed.begin(), allowed.end());
+    suggestible.insert(suggestible.end(), unlisted.begin(), unlisted.end());
     for (auto&& [key, value] : s.table) {
         const std::string_view name = key.str();
-        if (contains(allowed, name)) continue;
+        if (contains(allowed, name) || contains(unlisted, name)) continue;
         std::string message = "unknown key '" + std::string(name) + "' in " + s.label;
-        if (auto suggestion = did_you_mean(name, allowed)) {
+        if (auto suggestion = did_you_mean(name, suggestible)) {
             message += "; did you mean '" + *suggestion + "'?";
         } else if (!kind.empty()) {
             std::vector<std::string_view> owners;
@@ -77,19 +185,26 @@ std::optional<std::string> TomlReader::read_string(Section& s, std::string_view 
     return n->as_string()->get();
 }
 
-std::optional<std::string> TomlReader::read_text(Section& s, std::string_view key) {
-    const toml::node* n = s.table.get(key);
-    if (!n) return std::nullopt;
-    if (!n->is_string()) {
-        type_error(s, key, *n, "text in quotes");
+LocalValue<std::string> TomlReader::read_text(Section& s, std::string_view key) {
+    LocalValue<std::string> out{{}, default_language_, false};
+    for_each_language(s, key, "text", [&](const toml::node& n, const std::string& label, const std::string& language) {
+        if (auto text = text_of(s, n, label)) out.by_language[language] = std::move(*text);
+    });
+    out.per_language = s.table.contains(key) && s.table.get(key)->is_table();
+    return out;
+}
+
+std::optional<std::string> TomlReader::text_of(Section& s, const toml::node& n, std::string_view label) {
+    if (!n.is_string()) {
+        type_error(s, label, n, "text in quotes");
         return std::nullopt;
     }
-    std::string text = trim(n->as_string()->get());
+    std::string text = trim(n.as_string()->get());
     if (text.empty()) {
-        error(s, pos_of(*n), "'" + std::string(key) + "' is empty: write the text between the quotes, or leave the key out");
+        error(s, pos_of(n), "'" + std::string(label) + "' is empty: write the text between the quotes, or leave the key out");
         return std::nullopt;
     }
-    text_positions_.emplace_back(text, pos_of(*n));
+    text_positions_.emplace_back(text, pos_of(n));
     return text;
 }
 
@@ -157,6 +272,19 @@ std::optional<Millis> TomlReader::read_duration(Section& s, std::string_view key
     return *d;
 }
 
+std::optional<Millis> TomlReader::read_duration_between(Section& s, std::string_view key, Millis lo,
+                                                      std::optional<Millis> hi, std::string_view why) {
+    const auto d = read_duration(s, key, false);
+    if (!d) return std::nullopt;
+    if (*d < lo || (hi && *d > *hi)) {
+        const std::string range = hi ? "from " + format_duration(lo) + " to " + format_duration(*hi) : "at least " + format_duration(lo);
+        error(s, pos_of(*s.table.get(key)),
+              "'" + std::string(key) + "' must be " + range + std::string(why) + ", got " + format_duration(*d));
+        return std::nullopt;
+    }
+    return d;
+}
+
 std::optional<std::string> TomlReader::read_choice(Section& s, std::string_view key,
                                                std::span<const std::string_view> choices, std::string_view what) {
     const toml::node* n = s.table.get(key);
@@ -202,78 +330,96 @@ std::optional<std::string> TomlReader::read_language(Section& s, const toml::nod
     return v;
 }
 
-std::optional<std::vector<std::string>> TomlReader::read_string_list(Section& s, std::string_view key) {
-    const toml::node* n = s.table.get(key);
-    if (!n) return std::nullopt;
-    const toml::array* a = n->as_array();
+std::optional<std::vector<std::pair<std::string, SourcePos>>> TomlReader::list_entries(Section& s, const toml::node& n,
+                                                                                      std::string_view label) {
+    const toml::array* a = n.as_array();
     if (!a) {
-        type_error(s, key, *n, "a list of texts like [\"first\", \"second\"]");
+        type_error(s, label, n, "a list of texts like [\"first\", \"second\"]");
         return std::nullopt;
     }
-    std::vector<std::string> out;
+    std::vector<std::pair<std::string, SourcePos>> out;
     bool ok = true;
     std::size_t index = 0;
     for (const toml::node& e : *a) {
         ++index;
         if (!e.is_string()) {
-            error(s, pos_of(e), "'" + std::string(key) + "' must be a list of texts in quotes; entry " + std::to_string(index) +
+            error(s, pos_of(e), "'" + std::string(label) + "' must be a list of texts in quotes; entry " + std::to_string(index) +
                                     " is " + describe(e));
             ok = false;
             continue;
         }
-        const std::string text = trim(e.as_string()->get());
+        std::string text = trim(e.as_string()->get());
         if (text.empty()) {
-            error(s, pos_of(e), "entry " + std::to_string(index) + " of '" + std::string(key) + "' is empty");
+            error(s, pos_of(e), "entry " + std::to_string(index) + " of '" + std::string(label) + "' is empty");
             ok = false;
             continue;
         }
         text_positions_.emplace_back(text, pos_of(e));
-        out.push_back(text);
+        out.emplace_back(std::move(text), pos_of(e));
     }
     if (!ok) return std::nullopt;
     if (out.empty()) {
-        error(s, pos_of(*n), "'" + std::string(key) + "' is an empty list: add at least one text");
+        error(s, pos_of(n), "'" + std::string(label) + "' is an empty list: add at least one text");
         return std::nullopt;
     }
     return out;
 }
 
-std::optional<std::vector<std::string>> TomlReader::read_paragraphs(Section& s, std::string_view kind, bool required) {
+LocalValue<std::vector<std::string>> TomlReader::read_string_list(Section& s, std::string_view key) {
+    LocalValue<std::vector<std::string>> out{{}, default_language_, false};
+    for_each_language(s, key, "entries", [&](const toml::node& n, const std::string& label, const std::string& language) {
+        if (auto entries = list_entries(s, n, label)) {
+            std::vector<std::string> texts;
+            for (auto& [text, pos] : *entries) texts.push_back(std::move(text));
+            out.by_language[language] = std::move(texts);
+        }
+    });
+    out.per_language = s.table.contains(key) && s.table.get(key)->is_table();
+    return out;
+}
+
+LocalValue<std::vector<std::string>> TomlReader::read_paragraphs(Section& s, std::string_view kind, bool required) {
+    LocalValue<std::vector<std::string>> out{{}, default_language_, false};
     const toml::node* text = s.table.get("text");
     const toml::node* paragraphs = s.table.get("paragraphs");
     if (text && paragraphs) {
         const toml::node& later = pos_of(*text).line > pos_of(*paragraphs).line ? *text : *paragraphs;
         error(s, pos_of(later), "give either 'text' or 'paragraphs', not both");
-        return std::nullopt;
+        return out;
     }
     if (paragraphs) {
-        auto list = read_string_list(s, "paragraphs");
-        if (!list) return std::nullopt;
-        std::vector<std::string> out;
-        const std::size_t recorded = text_positions_.size() - list->size();
-        for (std::size_t i = 0; i < list->size(); ++i) {
-            // A blank line inside one entry starts another paragraph there too.
-            const SourcePos pos = text_positions_[recorded + i].second;
-            for (auto& p : split_paragraphs((*list)[i])) {
-                text_positions_.emplace_back(p, pos);
-                out.push_back(std::move(p));
+        for_each_language(s, "paragraphs", "text", [&](const toml::node& n, const std::string& label, const std::string& language) {
+            auto entries = list_entries(s, n, label);
+            if (!entries) return;
+            std::vector<std::string> split;
+            for (const auto& [entry, pos] : *entries) {
+                // A blank line inside one entry starts another paragraph there too.
+                for (auto& p : split_paragraphs(entry)) {
+                    text_positions_.emplace_back(p, pos);
+                    split.push_back(std::move(p));
+                }
             }
-        }
+            out.by_language[language] = std::move(split);
+        });
+        out.per_language = paragraphs->is_table();
         return out;
     }
     if (text) {
-        auto whole = read_text(s, "text");
-        if (!whole) return std::nullopt;
-        const SourcePos pos = pos_of(*text);
-        std::vector<std::string> out = split_paragraphs(*whole);
-        for (const auto& p : out) text_positions_.emplace_back(p, pos);
+        for_each_language(s, "text", "text", [&](const toml::node& n, const std::string& label, const std::string& language) {
+            auto whole = text_of(s, n, label);
+            if (!whole) return;
+            std::vector<std::string> split = split_paragraphs(*whole);
+            for (const auto& p : split) text_positions_.emplace_back(p, pos_of(n));
+            out.by_language[language] = std::move(split);
+        });
+        out.per_language = text->is_table();
         return out;
     }
     if (required) {
         error(s, pos_of(s.table), s.label + " (" + std::string(kind) +
                                       ") needs 'paragraphs' (a list of texts) or 'text' (one text; a blank line starts a paragraph)");
     }
-    return std::nullopt;
+    return out;
 }
 
 std::optional<Transition> TomlReader::read_transition(Section& s, const Transition& inherited) {

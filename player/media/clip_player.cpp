@@ -15,11 +15,18 @@ using namespace std::chrono_literals;
 // The sound counts as played out when the audio clock is this close to its last sample (the
 // clock stands still at the last sample handed over, a device buffer before it is heard).
 constexpr MediaTime kSoundEndTolerance = 30ms;
+// A clock that reads the same this much later stands still (AvClock extrapolates; it is not read
+// at that time, only asked what it would read).
+constexpr auto kClockStillProbe = 1s;
 
 // The longest the first picture waits for the sound to be heard (a device buffer or two).
 constexpr auto kSoundStartWait = 150ms;
 // ...and is shown once the sound is this close to its time.
 constexpr MediaTime kStartTolerance = 4ms;
+
+// While the picture of a seek is awaited, update() is asked for this often: soon enough that it
+// shows in the next frame or two drawn after it is decoded.
+constexpr auto kCuePoll = 4ms;
 
 FramePtr clone(const AVFrame* f) { return FramePtr(f ? av_frame_clone(f) : nullptr); }
 
@@ -30,7 +37,8 @@ ClipPlayer::ClipPlayer(const core::Clip& clip, ClipPlayerOptions options)
       options_(std::move(options)),
       start_(std::chrono::duration_cast<MediaTime>(clip.start)),
       end_(clip.end ? std::optional(std::chrono::duration_cast<MediaTime>(*clip.end)) : std::nullopt),
-      loop_(clip.loop) {}
+      loop_(clip.loop),
+      origin_(start_) {}
 
 core::Result<std::unique_ptr<ClipPlayer>> ClipPlayer::open(const core::Clip& clip, ClipPlayerOptions options) {
     std::unique_ptr<ClipPlayer> p(new ClipPlayer(clip, std::move(options)));
@@ -130,7 +138,7 @@ bool ClipPlayer::deliver_audio(AudioChunk&& chunk) {
         primed_ = true;
         sink_wake_.notify_all();
     }
-    // A chunk of a newer serial than the accepted one waits: rewind() is about to accept it.
+    // A chunk of a newer serial than the accepted one waits: restart_at() is about to accept it.
     sink_wake_.wait(lock, [&] {
         return sink_abort_ || chunk.serial < accepted_serial_ || (chunk.serial == accepted_serial_ && sink_open_);
     });
@@ -176,20 +184,46 @@ void ClipPlayer::release_device() {
     if (mine != 0 && options_.audio->current_serial() == mine) options_.audio->begin_stream();
 }
 
-void ClipPlayer::rewind() {
+void ClipPlayer::restart_at(MediaTime to, WallTime now) {
     last_position_.reset();
     video_ended_ = false;
-    at_start_ = true;
+    starved_ = false;
     pending_.clear();
     next_due_.reset();
-    if (!demuxer_) return;
-    demuxer_->seek(start_);
-    {
-        std::lock_guard lock(sink_mutex_);
-        sound_ended_ = false;
-        accepted_serial_ = audio_decoder_ ? audio_decoder_->packet_serial() : 0;
+    origin_ = to;
+    if (demuxer_) {
+        demuxer_->seek(to);
+        // The new device stream is opened before the new serial is accepted, and both change under
+        // one lock: a chunk decoded before the seek is either dropped by the sink or pushed to the
+        // old stream, which the device refuses; none reaches the new stream.
+        const core::QueueSerial stream = playing_ && audio_decoder_ ? options_.audio->begin_stream() : 0;
+        {
+            std::lock_guard lock(sink_mutex_);
+            sound_ended_ = false;
+            accepted_serial_ = audio_decoder_ ? audio_decoder_->packet_serial() : 0;
+            if (stream != 0) output_serial_ = stream;
+        }
+        sink_wake_.notify_all();
     }
-    sink_wake_.notify_all();
+    if (playing_) {
+        wall_clock_.set(to, 0, now);  // keeps its paused state: a paused clip goes on from `to`
+        sound_wait_from_ = now;
+        if (!paused_) next_due_ = now;
+    }
+}
+
+MediaTime ClipPlayer::seek(MediaTime to, WallTime now) {
+    MediaTime last = to;
+    if (duration_ > MediaTime{0}) last = start_ + duration_;
+    else if (end_) last = *end_;
+    const MediaTime target = std::clamp(to, start_, std::max(start_, last));
+    restart_at(target, now);
+    if (!playing_) cued_ = true;
+    show_cue_ = video_ != nullptr;
+    // Waiting for the picture of the new place is not the decoder falling behind.
+    late_decode_counted_ = true;
+    if (show_cue_ && !next_due_) next_due_ = now;
+    return target;
 }
 
 void ClipPlayer::start(WallTime now) {
@@ -200,13 +234,14 @@ void ClipPlayer::start(WallTime now) {
     dropped_before_ += timer_.stats().dropped_late;
     const bool audio_clock = audio_decoder_ && options_.audio->has_device();
     timer_ = core::FrameTimer(audio_clock ? core::SyncMaster::audio : core::SyncMaster::wall);
-    if (at_start_) {
+    if (cued_) {
         wall_clock_ = core::AvClock{};
-        wall_clock_.set(start_, 0, now);
+        wall_clock_.set(origin_, 0, now);
     } else {
         wall_clock_.resume(now);
     }
-    at_start_ = false;
+    cued_ = false;
+    last_position_.reset();
     sound_wait_from_ = now;
     take_device(now);
     {
@@ -219,6 +254,7 @@ void ClipPlayer::start(WallTime now) {
 
 void ClipPlayer::stop(WallTime now, bool rewind_to_start) {
     if (!playing_) return;
+    const MediaTime at = position(now);
     playing_ = false;
     if (paused_ && options_.audio && audio_decoder_) options_.audio->resume();
     paused_ = false;
@@ -228,9 +264,14 @@ void ClipPlayer::stop(WallTime now, bool rewind_to_start) {
     }
     release_device();
     if (rewind_to_start) {
-        rewind();
+        restart_at(start_, now);
+        cued_ = true;
+        show_cue_ = video_ != nullptr;
+        if (show_cue_) next_due_ = now;
     } else {
         wall_clock_.pause(now);
+        origin_ = at;
+        next_due_.reset();
     }
 }
 
@@ -239,7 +280,7 @@ void ClipPlayer::pause(WallTime now) {
     paused_ = true;
     timer_.pause(now);
     wall_clock_.pause(now);
-    next_due_.reset();
+    if (!show_cue_) next_due_.reset();
     if (audio_decoder_ && options_.audio) options_.audio->pause();
 }
 
@@ -260,26 +301,43 @@ void ClipPlayer::fill_pending() {
     }
 }
 
-bool ClipPlayer::refresh_preroll() {
-    if (!video_ || !at_start_) return false;
-    fill_pending();
-    while (!pending_.empty() && pending_.front().serial != video_->packet_serial()) pending_.pop_front();
-    if (pending_.empty() || pending_.front().end_of_stream()) return false;
+void ClipPlayer::drop_stale_pending() {
+    const core::QueueSerial serial = video_->packet_serial();
+    for (;;) {
+        fill_pending();
+        if (pending_.empty() || pending_.front().serial == serial) return;
+        // Popping them also makes room for a decoder blocked on the full frame queue.
+        while (!pending_.empty() && pending_.front().serial != serial) pending_.pop_front();
+    }
+}
+
+bool ClipPlayer::show_cued_picture() {
+    if (!video_ || !show_cue_) return false;
+    drop_stale_pending();
+    if (pending_.empty()) return false;  // not decoded yet
+    show_cue_ = false;
     const VideoFrame& first = pending_.front();
+    // Sought to the end: no picture there; the last one stays until the clip ends.
+    if (first.end_of_stream() || (end_ && first.pts >= *end_)) return false;
     if (shown_.frame && shown_.serial == first.serial && shown_.pts == first.pts) return false;
-    // Rewound: the start point's picture replaces the last one before the clip plays again.
+    // A copy: the frame stays in pending_ for the frame timer, which shows it (as no new picture)
+    // when the clip plays.
     shown_ = VideoFrame{clone(first.frame.get()), first.pts, first.duration, first.serial};
     ++picture_serial_;
     return true;
 }
 
 bool ClipPlayer::update(WallTime target) {
-    if (!playing_) return refresh_preroll();
-    if (paused_) return false;
+    const bool cued = show_cued_picture();
+    if (!playing_ || paused_) {
+        if (show_cue_) next_due_ = target + kCuePoll;
+        else next_due_.reset();
+        return cued;
+    }
     if (timer_.master() == core::SyncMaster::audio && !options_.audio->has_device()) {
         timer_.set_master(core::SyncMaster::wall, target);  // the device went away: go on at the wall clock
     }
-    bool changed = false;
+    bool changed = cued;
     next_due_.reset();
     starved_ = false;
     if (video_ && !video_ended_) {
@@ -351,11 +409,7 @@ bool ClipPlayer::update(WallTime target) {
         next_due_ = video_ && shown_.frame ? std::min(poll, std::max(target, shown_at_ + shown_.duration)) : poll;
     }
     if (loop_ && (!video_ || video_ended_) && picture_done(target) && sound_done(target)) {
-        rewind();
-        at_start_ = false;
-        sound_wait_from_ = target;
-        take_device(target);
-        wall_clock_.set(start_, 0, target);
+        restart_at(start_, target);
         next_due_ = target;
     }
     return changed;
@@ -377,7 +431,12 @@ bool ClipPlayer::sound_done(WallTime now) const {
     }
     if (!options_.audio->has_device() || options_.audio->queued_bytes() == 0) {
         const auto clock = options_.audio->clock(now, serial);
-        return !clock || *clock >= end - kSoundEndTolerance;
+        if (!clock || *clock >= end - kSoundEndTolerance) return true;
+        // Everything is handed to the device, and its clock stands still (not paused by the
+        // show): it has stopped at the last sound it played. When its callbacks come late (a busy
+        // machine) it stops up to two buffers short of the end, further than the tolerance.
+        const auto later = options_.audio->clock(now + kClockStillProbe, serial);
+        return !paused_ && later && *later == *clock;
     }
     return false;
 }
@@ -395,14 +454,22 @@ bool ClipPlayer::ended(WallTime now) const {
 
 MediaTime ClipPlayer::position(WallTime now) const {
     std::optional<MediaTime> t;
-    if (audio_decoder_ && timer_.master() == core::SyncMaster::audio) {
-        // Until the first sound is heard the clip is at its start point: the clock does not
-        // switch between the wall and the sound, so it never runs backwards.
+    if (!playing_) {
+        t = origin_;
+    } else if (audio_decoder_ && timer_.master() == core::SyncMaster::audio) {
+        // Until the first sound is heard the clip is where it started (or was sought to): the
+        // clock does not switch between the wall and the sound, so it never runs backwards.
         std::lock_guard lock(sink_mutex_);
-        t = options_.audio->clock(now, output_serial_).value_or(start_);
+        t = options_.audio->clock(now, output_serial_).value_or(origin_);
     }
-    if (!t && video_ && shown_.frame) t = timer_.video_clock().get(now, video_->packet_serial()).value_or(shown_.pts);
-    if (!t) t = wall_clock_.get(now, 0).value_or(start_);
+    // The picture's clock reads nothing until the frame timer has moved on to a picture of the
+    // current serial (after a seek, the old picture's time is no longer where the clip is).
+    if (!t && video_) t = timer_.video_clock().get(now, video_->packet_serial()).value_or(origin_);
+    if (!t) t = wall_clock_.get(now, 0).value_or(origin_);
+    // The first picture after a seek starts up to a frame before the place sought (the one on
+    // screen there), and the first sound is counted back by the device buffer: neither puts the
+    // clip before the place the visitor chose.
+    if (playing_) t = std::max(*t, origin_);
     const MediaTime last = duration_ > MediaTime{0} ? start_ + duration_ : *t;
     const MediaTime at = std::clamp(*t, start_, std::max(start_, last));
     // The device sets the audio clock a few microseconds either side of its extrapolation;

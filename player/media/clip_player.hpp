@@ -11,6 +11,7 @@
 //   Decoding then stops at the small frame queue: nothing more is decoded until start().
 // - start(): its turn. The clip takes the audio device (a fresh stream serial) and plays.
 // - update(): once per frame drawn, the picture due at that moment.
+// - seek(): at any time (playing, paused or stopped), to another place on the clip's timeline.
 // - stop(): the clip left the screen; sound is cut (if the device is still its own), and it is
 //   rewound to the start point for another start() (or, without rewind, left where it is, to
 //   go on from there). The last picture stays in picture().
@@ -75,26 +76,45 @@ public:
     void stop(core::WallTime now, bool rewind = true);
     void pause(core::WallTime now);
     void resume(core::WallTime now);
-    bool playing() const { return playing_; }
+    bool playing() const { return playing_; }  // started and not stopped (also while paused)
+    bool paused() const { return paused_; }
+
+    // Moves the clip to `to` on its own timeline (clip time, like position()), clamped between
+    // the start point and the end point (the file's end; no upper bound when neither is known).
+    // Returns where it lands. ffplay's model: the demuxer seeks under a new serial, the decoders
+    // flush, and every chunk and picture decoded before is dropped unseen and unheard; while
+    // playing (or paused) the clip's sound also gets a new stream on the device (what was queued
+    // is not heard) and the clocks go on from the new place. A playing clip plays on, a paused
+    // one stays paused, a stopped one plays from there at its next start(). In each case the
+    // picture showing at the new place replaces picture() as soon as it is decoded (update()
+    // puts it in place; next_due() asks for that update meanwhile). Calls in quick succession
+    // (a finger dragging along a progress line) do not queue up: each one cancels the last, and
+    // only the latest place is decoded. Sought to the end point, the clip ends (loops, when it
+    // loops) at its next update while playing.
+    core::MediaTime seek(core::MediaTime to, core::WallTime now);
 
     // Moves the picture on to what is due at `target` (when the next frame drawn reaches the
     // screen). True when picture() changed. Also loops the clip at its end when it loops.
-    // While stopped after a rewind, it puts the start point's picture in place once decoded.
+    // After a seek (or while stopped after a rewind), in any state, it puts the picture of the
+    // new place in place once decoded.
     bool update(core::WallTime target);
     // The picture to draw; null for a clip without video. Valid until the next update() or stop().
     const AVFrame* picture() const { return shown_.frame.get(); }
     core::MediaTime picture_pts() const { return shown_.pts; }
     // A counter that changes whenever picture() does (for the compositor's frame key).
     std::size_t picture_serial() const { return picture_serial_; }
-    // The latest moment update() should be called again (a picture falls due); nullopt when
-    // nothing is waiting (stopped, paused, or no picture decoded yet).
+    // The latest moment update() should be called again (a picture falls due, or the picture of
+    // a seek is awaited, also while paused or stopped); nullopt when nothing is waiting.
     std::optional<core::WallTime> next_due() const { return next_due_; }
     // The last update() found no decoded picture waiting (the decoder is behind, or busy after
     // a rewind): the picture on screen stays until one comes.
     bool starved() const { return starved_; }
 
     // Where the clip is at `now`, on its own timeline (from 0 at the file's start, not the start
-    // point): the sound heard, else the picture's clock, else the wall clock since start().
+    // point), between the start point and the end point: the sound heard, else the picture's
+    // clock, else the wall clock since start(); until the first sound or picture of a play (or of
+    // a seek), the place it started from. Stopped: where start() will go on from (the start
+    // point after a rewind, the place of a seek, or where it was stopped without a rewind).
     core::MediaTime position(core::WallTime now) const;
     // The shown picture's time minus the audio clock at `now` (positive: picture ahead of the
     // sound); nullopt when the audio clock is not the master or not running.
@@ -119,9 +139,13 @@ private:
     bool deliver_audio(AudioChunk&& chunk);  // the AudioDecoder's sink, on its thread
     void take_device(core::WallTime now);    // a fresh audio stream serial for this clip's sound
     void release_device();                   // silence, if the device still plays this clip
-    void rewind();                           // back to the start point, a new serial everywhere
+    // Every stream to clip time `to` under new serials (a rewind, a loop, a seek); while
+    // playing, also a new device stream for the sound and the wall clock set to `to`.
+    void restart_at(core::MediaTime to, core::WallTime now);
     void fill_pending();
-    bool refresh_preroll();  // stopped and rewound: picture() becomes the start point's, once decoded
+    void drop_stale_pending();  // pending_ starts with a picture of the current serial, if one is decoded
+    // After a seek or a rewind: picture() becomes the new place's, once decoded. True when it changed.
+    bool show_cued_picture();
     bool sound_done(core::WallTime now) const;
     bool picture_done(core::WallTime now) const;  // the last picture has been shown for its time
 
@@ -148,10 +172,14 @@ private:
     bool video_ended_ = false;
     bool starved_ = false;
     mutable std::optional<core::MediaTime> last_position_;  // position() last returned, this play
-    bool at_start_ = true;  // rewound (or never started): start() plays from the start point
+    // Where this play (or this stretch of it, since a seek or a loop) began, clip time; stopped,
+    // where start() goes on from.
+    core::MediaTime origin_{0};
+    bool cued_ = true;  // rewound, sought while stopped, or never started: start() plays from origin_
+    bool show_cue_ = false;  // a seek or a rewind: its first picture replaces shown_ once decoded
     std::size_t late_decodes_ = 0;
-    core::WallTime shown_at_{};
-    core::WallTime sound_wait_from_{};  // start() or a loop: when the sound was asked to begin        // when shown_ was decided on
+    core::WallTime shown_at_{};         // when shown_ was decided on by the frame timer
+    core::WallTime sound_wait_from_{};  // start(), a loop or a seek: when the sound was asked to begin
     bool late_decode_counted_ = false;  // this picture's overstay is counted
     std::size_t dropped_before_ = 0;  // drops of earlier FrameTimers (each start() makes a new one)
     std::size_t shown_before_ = 0;

@@ -31,7 +31,22 @@ platform::TexturePtr make_texture(SDL_Renderer& r, SDL_Surface& s, std::string& 
 }  // namespace
 
 Compositor::Compositor(SDL_Renderer& renderer, int width, int height)
-    : renderer_(renderer), width_(width), height_(height) {}
+    : renderer_(renderer), width_(width), height_(height), overlay_(renderer, width, height) {}
+
+void Compositor::set_playlist(std::shared_ptr<const core::Playlist> playlist, std::size_t generation) {
+    playlist_ = std::move(playlist);
+    playlist_generation_ = generation;
+    ++overlay_assets_;
+}
+
+core::Result<void> Compositor::adopt_menu_tiles(MenuTilePictures tiles) {
+    ++overlay_assets_;
+    return overlay_.adopt_tiles(std::move(tiles));
+}
+
+core::TouchLayout Compositor::layout() const {
+    return core::TouchLayout(width_, height_, playlist_ ? playlist_->exhibit.display.diagonal_inches : 0.0);
+}
 
 core::Result<Compositor::Textures> Compositor::upload(PreparedItem item) {
     Textures t;
@@ -187,6 +202,11 @@ std::size_t Compositor::page_of(const Textures& t, Millis elapsed) {
     return std::min(page, t.pages.size() - 1);
 }
 
+std::size_t Compositor::page_for(const Textures& t, const core::ItemView& view) {
+    if (view.page) return t.pages.empty() ? 0 : std::min(*view.page, t.pages.size() - 1);
+    return page_of(t, view.elapsed);
+}
+
 FrameKey Compositor::frame_key(const core::Scene& scene) const {
     FrameKey k;
     k.paused = scene.paused;
@@ -196,13 +216,34 @@ FrameKey Compositor::frame_key(const core::Scene& scene) const {
         if (!v) return;
         slot = std::make_pair(v->generation, v->index);
         if (const Textures* t = find(*v)) {
-            page = page_of(*t, v->elapsed);
+            page = page_for(*t, *v);
             if (t->pan_zoom && v->elapsed < t->motion_duration) k.motion = v->elapsed;
             k.content += t->content;
         }
     };
     visit(scene.current, k.current, k.current_page);
     visit(scene.incoming, k.incoming, k.incoming_page);
+    // A drag is drawn only without a transition; the neighbour only while something is dragged.
+    if (!scene.incoming) {
+        k.drag_px = static_cast<int>(std::lround(scene.drag * width_));
+        if (k.drag_px != 0) visit(scene.neighbour, k.neighbour, k.neighbour_page);
+    }
+    k.language = scene.language;
+    k.overlay_assets = overlay_assets_;
+
+    // Only what shows on screen: continuous values at the resolution they are drawn with.
+    core::Overlay o = scene.overlay;
+    const auto step = [](double v) { return std::round(std::clamp(v, 0.0, 1.0) * 255.0) / 255.0; };
+    o.controls = step(o.controls);
+    o.panel_opacity = step(o.panel_opacity);
+    if (o.controls <= 0.0) {
+        o.progress.reset();
+    } else if (o.progress) {
+        const int w = std::max(1, layout().progress_line().w);
+        o.progress = std::round(std::clamp(*o.progress, 0.0, 1.0) * w) / w;
+    }
+    if (o.idle_left) o.idle_left = Millis{(std::max<Millis::rep>(0, o.idle_left->count()) + 999) / 1000 * 1000};
+    k.overlay = o;
     return k;
 }
 
@@ -211,48 +252,69 @@ void Compositor::draw(const core::Scene& scene, core::Color bg) {
     SDL_SetRenderDrawColor(&renderer_, bg.r, bg.g, bg.b, 255);
     SDL_RenderClear(&renderer_);
 
+    const core::TouchLayout touch = layout();
+    caption_limit_ = touch.bottom_band().y - touch.gap();
+    caption_lift_ = playlist_ ? std::clamp(scene.overlay.controls, 0.0, 1.0) : 0.0;
+    const bool overlay_shown = scene.overlay.controls > 0.0 || scene.overlay.panel != core::Overlay::Panel::none;
+
     if (!scene.current && !scene.incoming) {
-        if (!scene.notice.empty() && notice_) draw_item(*notice_, Millis{0}, 1.0f, 0.0f, false, bg);
+        if (!scene.notice.empty() && notice_) draw_item(*notice_, core::ItemView{}, 1.0f, 0.0f, false, bg);
+        // Staff may need the keypad on the calm screen too.
+        if (playlist_) overlay_.draw(*playlist_, playlist_generation_, scene);
         return;
     }
     const Textures* from = scene.current ? find(*scene.current) : nullptr;
     const Textures* to = scene.incoming ? find(*scene.incoming) : nullptr;
-    const Millis from_elapsed = scene.current ? scene.current->elapsed : Millis{0};
-    const Millis to_elapsed = scene.incoming ? scene.incoming->elapsed : Millis{0};
+    const core::ItemView from_view = scene.current.value_or(core::ItemView{});
+    const core::ItemView to_view = scene.incoming.value_or(core::ItemView{});
     const auto p = static_cast<float>(scene.progress);
 
     if (!scene.incoming) {
-        if (from) draw_item(*from, from_elapsed, 1.0f, 0.0f, false, bg);
+        // A finger drags the item: it follows by drag * width, its neighbour comes in beside it.
+        const float w = static_cast<float>(width_);
+        const float dx = static_cast<float>(std::lround(scene.drag * width_));
+        if (from) draw_item(*from, from_view, 1.0f, dx, false, bg);
+        if (dx != 0.0f && scene.neighbour) {
+            if (const Textures* n = find(*scene.neighbour)) {
+                draw_item(*n, *scene.neighbour, 1.0f, dx < 0.0f ? dx + w : dx - w, false, bg);
+            }
+        }
+        if (playlist_ && scene.current && scene.current->generation == playlist_generation_ &&
+            scene.current->index < playlist_->items.size()) {
+            overlay_.draw_links(*playlist_, playlist_->items[scene.current->index], scene, dx);
+        }
     } else {
         switch (scene.transition) {
             case core::TransitionKind::cut:
-                if (to) draw_item(*to, to_elapsed, 1.0f, 0.0f, false, bg);
+                if (to) draw_item(*to, to_view, 1.0f, 0.0f, false, bg);
                 break;
             case core::TransitionKind::fade:  // through the background
                 if (p < 0.5f) {
-                    if (from) draw_item(*from, from_elapsed, 1.0f - 2.0f * p, 0.0f, false, bg);
+                    if (from) draw_item(*from, from_view, 1.0f - 2.0f * p, 0.0f, false, bg);
                 } else if (to) {
-                    draw_item(*to, to_elapsed, 2.0f * p - 1.0f, 0.0f, false, bg);
+                    draw_item(*to, to_view, 2.0f * p - 1.0f, 0.0f, false, bg);
                 }
                 break;
             case core::TransitionKind::crossfade:
-                if (from) draw_item(*from, from_elapsed, 1.0f, 0.0f, false, bg);
-                if (to) draw_crossfading(*to, to_elapsed, p, bg);
+                if (from) draw_item(*from, from_view, 1.0f, 0.0f, false, bg);
+                if (to) draw_crossfading(*to, to_view, p, bg);
                 break;
             case core::TransitionKind::slide: {
                 const auto e = static_cast<float>(ease_in_out(p));
                 const float w = static_cast<float>(width_);
                 const float dir = scene.forward ? 1.0f : -1.0f;
-                if (from) draw_item(*from, from_elapsed, 1.0f, -dir * e * w, false, bg);
-                if (to) draw_item(*to, to_elapsed, 1.0f, dir * (1.0f - e) * w, false, bg);
+                if (from) draw_item(*from, from_view, 1.0f, -dir * e * w, false, bg);
+                if (to) draw_item(*to, to_view, 1.0f, dir * (1.0f - e) * w, false, bg);
                 break;
             }
         }
     }
-    if (scene.paused) draw_paused_mark(bg);
+    // The play/pause control says it while the controls show (and the mark would sit under them).
+    if (scene.paused && !overlay_shown) draw_paused_mark(bg);
+    if (playlist_) overlay_.draw(*playlist_, playlist_generation_, scene);
 }
 
-void Compositor::draw_crossfading(const Textures& t, Millis elapsed, float alpha, core::Color bg) {
+void Compositor::draw_crossfading(const Textures& t, const core::ItemView& view, float alpha, core::Color bg) {
     // The incoming item is composed whole (background included) off screen, then laid over the
     // leaving one at `alpha`: an exact mix, whatever is transparent in either item.
     if (!layer_) {
@@ -262,21 +324,22 @@ void Compositor::draw_crossfading(const Textures& t, Millis elapsed, float alpha
     }
     SDL_Texture* screen = SDL_GetRenderTarget(&renderer_);
     if (!layer_ || SDL_SetRenderTarget(&renderer_, layer_.get()) != 0) {
-        draw_item(t, elapsed, alpha, 0.0f, true, bg);  // no render targets here: a close approximation
+        draw_item(t, view, alpha, 0.0f, true, bg);  // no render targets here: a close approximation
         return;
     }
     SDL_SetRenderDrawBlendMode(&renderer_, SDL_BLENDMODE_NONE);
     SDL_SetRenderDrawColor(&renderer_, bg.r, bg.g, bg.b, 255);
     SDL_RenderClear(&renderer_);
-    draw_item(t, elapsed, 1.0f, 0.0f, false, bg);
+    draw_item(t, view, 1.0f, 0.0f, false, bg);
     SDL_SetRenderTarget(&renderer_, screen);
     SDL_SetTextureAlphaMod(layer_.get(), to_alpha(alpha));
     SDL_RenderCopy(&renderer_, layer_.get(), nullptr, nullptr);
 }
 
-void Compositor::draw_item(const Textures& t, Millis elapsed, float alpha, float dx, bool opaque,
+void Compositor::draw_item(const Textures& t, const core::ItemView& view, float alpha, float dx, bool opaque,
                            core::Color bg) {
     if (alpha <= 0.0f) return;
+    const Millis elapsed = view.elapsed;
     if (opaque) {
         SDL_SetRenderDrawBlendMode(&renderer_, SDL_BLENDMODE_BLEND);
         SDL_SetRenderDrawColor(&renderer_, bg.r, bg.g, bg.b, to_alpha(alpha));
@@ -286,24 +349,25 @@ void Compositor::draw_item(const Textures& t, Millis elapsed, float alpha, float
     if (t.image) draw_image(t, elapsed, alpha, dx);
     if (t.video) draw_video(t, alpha, dx);
     if (!t.pages.empty()) {
-        SDL_Texture* page = t.pages[page_of(t, elapsed)].get();
+        SDL_Texture* page = t.pages[page_for(t, view)].get();
         SDL_SetTextureAlphaMod(page, to_alpha(alpha));
         const SDL_FRect r{dx, 0.0f, static_cast<float>(width_), static_cast<float>(height_)};
         SDL_RenderCopyF(&renderer_, page, nullptr, &r);
     }
-    if (t.caption) {
-        SDL_SetTextureAlphaMod(t.caption.get(), to_alpha(alpha));
-        const SDL_FRect r{static_cast<float>(t.caption_dest.x) + dx, static_cast<float>(t.caption_dest.y),
-                          static_cast<float>(t.caption_dest.w), static_cast<float>(t.caption_dest.h)};
-        SDL_RenderCopyF(&renderer_, t.caption.get(), nullptr, &r);
-    }
+    if (t.caption) draw_caption(t.caption.get(), t.caption_dest, alpha, dx);
     if (t.progress_rect) draw_progress(t, alpha, dx);
-    if (t.live_caption) {
-        SDL_SetTextureAlphaMod(t.live_caption.get(), to_alpha(alpha));
-        const SDL_FRect r{static_cast<float>(t.live_caption_dest.x) + dx, static_cast<float>(t.live_caption_dest.y),
-                          static_cast<float>(t.live_caption_dest.w), static_cast<float>(t.live_caption_dest.h)};
-        SDL_RenderCopyF(&renderer_, t.live_caption.get(), nullptr, &r);
-    }
+    if (t.live_caption) draw_caption(t.live_caption.get(), t.live_caption_dest, alpha, dx);
+}
+
+void Compositor::draw_caption(SDL_Texture* texture, const SDL_Rect& dest, float alpha, float dx) {
+    // Never under the touch controls (visitor-experience.md): up by as much as the bottom band
+    // would cover, in step with the controls' fade.
+    const int overlap = std::max(0, dest.y + dest.h - caption_limit_);
+    const float lift = static_cast<float>(std::lround(overlap * caption_lift_));
+    SDL_SetTextureAlphaMod(texture, to_alpha(alpha));
+    const SDL_FRect r{static_cast<float>(dest.x) + dx, static_cast<float>(dest.y) - lift, static_cast<float>(dest.w),
+                      static_cast<float>(dest.h)};
+    SDL_RenderCopyF(&renderer_, texture, nullptr, &r);
 }
 
 void Compositor::draw_video(const Textures& t, float alpha, float dx) {

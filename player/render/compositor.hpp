@@ -1,6 +1,8 @@
 #pragma once
 // Draws a core::Scene with an SDL_Renderer: theme background, items (text pages, images with
-// fit and pan-and-zoom, captions), transitions, the paused mark and the calm notice screen.
+// fit and pan-and-zoom, captions), transitions, an item dragged by a finger with its neighbour,
+// the paused mark, the calm notice screen, and over them the visitor overlay (links, controls,
+// menu, staff keypad, idle warning: OverlayPainter) once a playlist is set.
 //
 // Thread: the render thread only (the one that created the renderer). Items arrive as
 // PreparedItem surfaces from the preload thread and become textures in adopt(); the CPU
@@ -10,7 +12,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -18,6 +22,8 @@
 #include "core/result.hpp"
 #include "core/scene.hpp"
 #include "platform/sdl_ptr.hpp"
+#include "render/menu_tiles.hpp"
+#include "render/overlay_painter.hpp"
 #include "render/prepared_item.hpp"
 
 namespace vitrine::render {
@@ -32,6 +38,15 @@ struct FrameKey {
     std::size_t content = 0;  // changes of the items' live content: video pictures, captions, progress
     bool paused = false;
     bool notice = false;
+    // A finger's drag: the current item's offset in whole pixels, and the item it reveals.
+    int drag_px = 0;
+    std::optional<std::pair<std::size_t, std::size_t>> neighbour;
+    std::size_t neighbour_page = 0;
+    std::string language;  // link labels are in it
+    // The overlay as drawn: opacities to 1/255, the progress line to whole pixels (and none while
+    // the controls are hidden), the idle countdown to the whole seconds it shows.
+    core::Overlay overlay;
+    std::size_t overlay_assets = 0;  // changes of the playlist and of the menu's pictures
     friend bool operator==(const FrameKey&, const FrameKey&) = default;
 };
 
@@ -69,7 +84,18 @@ public:
     // The screen shown when nothing is playable.
     core::Result<void> set_notice(PreparedItem item);
 
-    // Draws the scene into the renderer's target (does not present).
+    // The playlist of `generation`: the overlay (controls, language buttons, menu, links of the
+    // items of that generation) is drawn from it. Null: no overlay is drawn (and no links).
+    void set_playlist(std::shared_ptr<const core::Playlist> playlist, std::size_t generation);
+    // The menu's tile pictures (prepare_menu_tiles on the preload thread) become textures.
+    // Error: made for another screen size, or SDL cannot make a texture (its reason).
+    core::Result<void> adopt_menu_tiles(MenuTilePictures tiles);
+    // The last failure to draw the overlay's text ("" when none), for the log.
+    const std::string& overlay_error() const { return overlay_.last_error(); }
+
+    // Draws the scene into the renderer's target (does not present). A dragged item (scene.drag)
+    // is shifted by drag * width with scene.neighbour beside it; ItemView::page, when set, picks
+    // the page of a long text. While the controls show, captions move up clear of the bottom band.
     void draw(const core::Scene& scene, core::Color background);
     FrameKey frame_key(const core::Scene& scene) const;
 
@@ -124,15 +150,19 @@ private:
     const Textures* find(const core::ItemView& v) const;
     // Draws one item shifted by dx pixels at the given opacity; with `opaque`, its own background
     // is drawn first so that it covers what is beneath (a crossfade's incoming side).
-    void draw_item(const Textures& t, core::Millis elapsed, float alpha, float dx, bool opaque,
+    void draw_item(const Textures& t, const core::ItemView& view, float alpha, float dx, bool opaque,
                    core::Color background);
-    void draw_crossfading(const Textures& t, core::Millis elapsed, float alpha, core::Color background);
+    void draw_crossfading(const Textures& t, const core::ItemView& view, float alpha, core::Color background);
+    void draw_caption(SDL_Texture* texture, const SDL_Rect& dest, float alpha, float dx);
     void draw_image(const Textures& t, core::Millis elapsed, float alpha, float dx);
     void draw_paused_mark(core::Color background);
     void draw_video(const Textures& t, float alpha, float dx);
     void draw_progress(const Textures& t, float alpha, float dx);
     Textures* find_mutable(std::size_t generation, std::size_t index);
     static std::size_t page_of(const Textures& t, core::Millis elapsed);
+    // The page shown: the visitor's (clamped to the pages there are), else the one time gives.
+    static std::size_t page_for(const Textures& t, const core::ItemView& view);
+    core::TouchLayout layout() const;
 
     SDL_Renderer& renderer_;
     int width_;
@@ -141,6 +171,14 @@ private:
     std::optional<Textures> notice_;
     platform::TexturePtr layer_;  // off-screen target for crossfades, made on first use
     VideoPath video_path_ = VideoPath::textures;
+    OverlayPainter overlay_;
+    std::shared_ptr<const core::Playlist> playlist_;
+    std::size_t playlist_generation_ = 0;
+    std::size_t overlay_assets_ = 0;  // bumped by set_playlist and adopt_menu_tiles
+    // While the controls show, captions rise so that their bottom stays above this line (pixels),
+    // by this share of the way (the controls' opacity), in step with the fade.
+    int caption_limit_ = 0;
+    double caption_lift_ = 0.0;
 };
 
 }  // namespace vitrine::render

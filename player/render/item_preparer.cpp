@@ -1,5 +1,8 @@
 #include "render/item_preparer.hpp"
 
+#include "core/touch_layout.hpp"
+#include "core/ui_text.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <vector>
@@ -10,6 +13,15 @@ namespace vitrine::render {
 namespace {
 
 using core::Millis;
+
+// The citation's labels in the visitor's language.
+core::PanelOptions panel_options(std::string_view language) {
+    core::PanelOptions o;
+    o.from_label = std::string(core::ui_text(core::UiText::cite_from, language));
+    o.by_label = std::string(core::ui_text(core::UiText::cite_by, language));
+    o.published_label = std::string(core::ui_text(core::UiText::cite_published, language));
+    return o;
+}
 
 Millis entry_of(const core::Item& item, const core::Exhibit& exhibit) {
     const auto t = core::transition_into(item, exhibit);
@@ -53,9 +65,11 @@ platform::SurfacePtr opaque_if_possible(platform::SurfacePtr s) {
 }  // namespace
 
 core::Result<PreparedItem> ItemPreparer::prepare(const core::Playlist& playlist, std::size_t index,
-                                                 int width, int height) {
+                                                 int width, int height, std::string_view language) {
     if (index >= playlist.items.size()) return core::fail("no item " + std::to_string(index));
-    const core::Item& item = playlist.items[index];
+    // The item as the visitor reads it: its body in their language (texts, files), the rest as written.
+    core::Item item = playlist.items[index];
+    if (!language.empty()) item.body = core::body_in(playlist.items[index], language);
     core::Result<PreparedItem> out = std::visit(
         [&](const auto& body) -> core::Result<PreparedItem> {
             using T = std::decay_t<decltype(body)>;
@@ -64,7 +78,7 @@ core::Result<PreparedItem> ItemPreparer::prepare(const core::Playlist& playlist,
             } else if constexpr (std::is_same_v<T, core::VideoItem> || std::is_same_v<T, core::AudioItem>) {
                 return prepare_clip(item, playlist.exhibit, width, height);
             } else {
-                auto r = prepare_text(item.body, playlist.exhibit, width, height);
+                auto r = prepare_text(item, playlist.exhibit, width, height, language);
                 if (r && r->pages.size() > 1) {
                     // Each page gets its share of the item's time, entry transition included.
                     const Millis total = entry_of(item, playlist.exhibit) + core::item_duration(item, playlist.exhibit);
@@ -78,9 +92,15 @@ core::Result<PreparedItem> ItemPreparer::prepare(const core::Playlist& playlist,
     return out;
 }
 
-core::Result<PreparedItem> ItemPreparer::prepare_text(const core::ItemBody& body, const core::Exhibit& exhibit,
-                                                      int width, int height) {
-    auto pages = painter_.paint_panel(body, exhibit.theme, exhibit.display, width, height);
+core::Result<PreparedItem> ItemPreparer::prepare_text(const core::Item& item, const core::Exhibit& exhibit,
+                                                      int width, int height, std::string_view language) {
+    core::PanelOptions options = panel_options(language.empty() ? exhibit.language : language);
+    // The text ends above the item's link buttons, which stand over the bottom right.
+    const core::TouchLayout touch(width, height, exhibit.display.diagonal_inches);
+    for (const auto& t : touch.links(item.links)) {
+        if (!item.links[t.index].region) options.reserved_bottom = std::max(options.reserved_bottom, height - t.rect.y + touch.gap());
+    }
+    auto pages = painter_.paint_panel(item.body, exhibit.theme, exhibit.display, width, height, options);
     if (!pages) return std::unexpected(pages.error());
     PreparedItem p;
     p.pages = std::move(*pages);
@@ -174,7 +194,9 @@ core::Result<PreparedItem> ItemPreparer::prepare_notice(const core::Exhibit& exh
     core::TextItem panel;
     panel.title = exhibit.title;
     panel.paragraphs = {"The exhibit will continue shortly."};
-    return prepare_text(panel, exhibit, width, height);
+    core::Item notice;
+    notice.body = std::move(panel);
+    return prepare_text(notice, exhibit, width, height, exhibit.language);
 }
 
 }  // namespace vitrine::render

@@ -93,11 +93,12 @@ core::Result<void> check_fonts(FontCache& fonts, const core::Theme& theme) {
 core::Result<std::vector<platform::SurfacePtr>> PanelPainter::paint_panel(const core::ItemBody& body,
                                                                           const core::Theme& theme,
                                                                           const core::Display& display,
-                                                                          int width, int height) {
+                                                                          int width, int height,
+                                                                          const core::PanelOptions& options) {
     if (width <= 0 || height <= 0) return core::fail("cannot paint a panel on an empty screen");
     fonts_.trim();
     if (auto ok = check_fonts(fonts_, theme); !ok) return std::unexpected(ok.error());
-    const auto pages = core::layout_panel(body, theme, display, {width, height}, fonts_.measurer(theme));
+    const auto pages = core::layout_panel(body, theme, display, {width, height}, fonts_.measurer(theme), options);
 
     std::vector<platform::SurfacePtr> out;
     for (const core::PanelPage& page : pages) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/panel_layout.hpp"
 #include "core/playlist.hpp"
 #include "core/result.hpp"
 #include "platform/sdl_ptr.hpp"
@@ -30,10 +31,12 @@ public:
     // rules on a TRANSPARENT background (straight alpha): the compositor draws the theme
     // background and fades. None for an ImageItem. Error: a theme font cannot be opened, a
     // surface cannot be made, or SDL_ttf fails to render (the message says which).
+    // `options`: room kept clear at the bottom, the citation's labels (core::PanelOptions).
     core::Result<std::vector<platform::SurfacePtr>> paint_panel(const core::ItemBody& body,
                                                                 const core::Theme& theme,
                                                                 const core::Display& display,
-                                                                int width, int height);
+                                                                int width, int height,
+                                                                const core::PanelOptions& options = {});
 
     // The caption band for an image on a width x height screen (core::layout_caption): text in
     // caption_text_color on black at kCaptionBandAlpha, at least 7:1 over any picture. Error as
