@@ -390,6 +390,10 @@ private:
         if (last_key_ && *last_key_ == key) return false;
         const auto draw_start = Clock::now();
         compositor_->draw(scene_, visit_.playlist().exhibit.theme.background);
+        if (const std::string& e = compositor_->overlay_error(); !e.empty() && e != last_overlay_error_) {
+            last_overlay_error_ = e;  // once per distinct problem, not once a frame
+            log_.warning("event=overlay-problem reason=" + app::quoted(e));
+        }
         SDL_RenderPresent(&renderer_);
         const auto now = Clock::now();
         if (input_pending_) {
@@ -446,6 +450,7 @@ private:
     std::optional<std::size_t> overlay_generation_;  // the generation the overlay draws from
     std::optional<double> last_progress_;            // last clip progress reported to the Visit
     std::optional<TouchScript> script_;
+    std::string last_overlay_error_;
     std::optional<Clock::time_point> input_pending_;  // a scripted touch whose effect is not on screen yet
     std::optional<render::Compositor> compositor_;
     core::Scene scene_;

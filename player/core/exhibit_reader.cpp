@@ -59,7 +59,6 @@ void ExhibitReader::read_exhibit_table(const toml::table& root, Exhibit& ex) {
     }
     Section s{*t, "[exhibit]", ""};
     reader_.check_keys(s, kExhibitKeys);
-    if (auto title = reader_.read_string(s, "title", "text in quotes")) ex.title = trim(*title);
     if (const toml::node* lang = t->get("language")) {
         if (auto l = reader_.read_language(s, *lang, "language")) ex.language = *l;
     }
@@ -82,6 +81,12 @@ void ExhibitReader::read_exhibit_table(const toml::table& root, Exhibit& ex) {
 
     if (const toml::node* l = t->get("languages")) read_languages(s, *l, ex);
     if (ex.languages.empty()) ex.languages = {ex.language};
+    // The title may be written per language (it heads the menu), so it is read once they are known.
+    reader_.set_languages(ex.language, ex.languages);
+    if (const auto title = reader_.read_text(s, "title"); !title.empty()) {
+        ex.title = title.in(ex.language);
+        ex.titles = title.by_language;
+    }
     if (const toml::node* names = t->get("language_names")) read_language_names(s, *names, ex);
     if (ex.languages.size() > 1) {
         // A code without a name shows as the code on its button: legible to staff, not to visitors.

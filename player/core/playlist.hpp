@@ -92,7 +92,8 @@ struct StaffExit {
 };
 
 struct Exhibit {
-    std::string title = "Vitrine";
+    std::string title = "Vitrine";  // in the default language
+    LocalText titles;               // per language when written so (the menu's heading); may be empty
     std::string language = "en";  // the default language: what a visit starts in, what missing translations fall back to
     // Languages the language button offers, the default first; {language} when not written.
     std::vector<std::string> languages;

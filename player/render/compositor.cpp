@@ -256,6 +256,11 @@ void Compositor::draw(const core::Scene& scene, core::Color bg) {
     caption_limit_ = touch.bottom_band().y - touch.gap();
     caption_lift_ = playlist_ ? std::clamp(scene.overlay.controls, 0.0, 1.0) : 0.0;
     const bool overlay_shown = scene.overlay.controls > 0.0 || scene.overlay.panel != core::Overlay::Panel::none;
+    if (playlist_ && scene.overlay.panel == core::Overlay::Panel::menu && scene.overlay.panel_opacity >= 1.0) {
+        // The open menu covers the whole screen: what is under it costs nothing to draw.
+        overlay_.draw(*playlist_, playlist_generation_, scene);
+        return;
+    }
 
     if (!scene.current && !scene.incoming) {
         if (!scene.notice.empty() && notice_) draw_item(*notice_, core::ItemView{}, 1.0f, 0.0f, false, bg);

@@ -25,7 +25,7 @@ constexpr double kKeyDigitOfKey = 0.42;   // digits on the keypad's keys
 constexpr int kMinPxAt1080 = 26;          // visitor-experience.md: never below 16' of arc (26 px at 1080p)
 constexpr double kLinkFillAlpha = 0.75;   // link buttons: white text over black at 0.75 is 10:1 on any picture
 constexpr double kPressedAlpha = 0.25;    // a finger's target lit by this much white
-constexpr double kMenuAlpha = 0.96;       // the menu hides the item almost wholly
+constexpr double kMenuAlpha = 1.0;        // the menu hides the item (which is then not drawn at all)
 
 Uint8 to_alpha(double a) { return static_cast<Uint8>(std::lround(std::clamp(a, 0.0, 1.0) * 255.0)); }
 
@@ -492,7 +492,8 @@ void OverlayPainter::draw_menu(const core::Playlist& playlist, std::size_t gener
     }
     const int side = std::max(left, width_ - right);  // symmetric, so the title stays centred
     const std::string& title =
-        nested ? core::text_in(playlist.sections[*o.menu_parent].title, language, ex.language) : ex.title;
+        nested ? core::text_in(playlist.sections[*o.menu_parent].title, language, ex.language)
+               : (ex.titles.empty() ? ex.title : core::text_in(ex.titles, language, ex.language));
     text(core::Rect{side, header.y, width_ - 2 * side, header.h}, title, heading_font(theme),
          std::max(static_cast<int>(std::lround(kTitleOfTarget * t)), min_px()), theme.heading, a, Align::centre);
 
