@@ -269,6 +269,7 @@ public:
 
     LoadOutcome build(const std::vector<fs::path>& files) {
         Playlist playlist;
+        playlist.exhibit.languages = {playlist.exhibit.language};  // one language: no language buttons
         auto& theme = playlist.exhibit.theme;
         theme.body_font = options_.fonts_dir / "DejaVuSerif.ttf";
         theme.heading_font = options_.fonts_dir / "DejaVuSans-Bold.ttf";

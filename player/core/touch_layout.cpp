@@ -181,7 +181,8 @@ Rect TouchLayout::staff_corner(Corner corner) const {
 
 Rect TouchLayout::pin_panel() const {
     const int key = target_ * 5 / 4, g = gap();
-    const int w = 3 * key + 4 * g;
+    // Wide enough for its title ("Reservado ao pessoal"); the keys stay a centred grid.
+    const int w = std::min(width_ - 2 * g, std::max(3 * key + 4 * g, 6 * target_));
     const int h = key /*display*/ + 4 * key + 6 * g + target_ /*close row*/;
     return Rect{(width_ - w) / 2, (height_ - h) / 2, w, h};
 }
@@ -198,7 +199,8 @@ std::vector<Target> TouchLayout::pin_pad() const {
     std::vector<Target> out;
     out.push_back({Control::pin_close, 0, Rect{p.x + p.w - target_, p.y, target_, target_}});
     const int top = pin_display().y + key + g;
-    const auto at = [&](int col, int row) { return Rect{p.x + g + col * (key + g), top + row * (key + g), key, key}; };
+    const int left = p.x + (p.w - (3 * key + 2 * g)) / 2;
+    const auto at = [&](int col, int row) { return Rect{left + col * (key + g), top + row * (key + g), key, key}; };
     for (int d = 1; d <= 9; ++d) out.push_back({Control::pin_digit, static_cast<std::size_t>(d), at((d - 1) % 3, (d - 1) / 3)});
     out.push_back({Control::pin_delete, 0, at(0, 3)});
     out.push_back({Control::pin_digit, 0, at(1, 3)});
@@ -208,7 +210,7 @@ std::vector<Target> TouchLayout::pin_pad() const {
 
 Rect TouchLayout::idle_banner() const {
     const int w = std::min(width_ - 4 * gap(), target_ * 12);
-    const int h = target_ * 2;
+    const int h = target_ * 5 / 2;
     return Rect{(width_ - w) / 2, (height_ - h) / 2, w, h};
 }
 

@@ -385,6 +385,7 @@ void Visit::act_on_pin(const Target& t, std::vector<Command>& out) {
             pin_wrong_ = false;
             break;
         case Control::pin_ok:
+            if (pin_.empty()) break;  // nothing typed: no attempt
             if (now_ < pin_locked_until_) {
                 pin_.clear();
                 pin_wrong_ = true;

@@ -20,7 +20,7 @@ constexpr core::Color kInk{0x12, 0x12, 0x12};
 constexpr core::Color kWarning{0xFF, 0x9E, 0x8A};
 constexpr double kLabelOfTarget = 0.36;   // control labels: about a third of a target
 constexpr double kTitleOfTarget = 0.5;    // the menu's header title
-constexpr double kBannerOfTarget = 0.45;  // the idle warning's first line
+constexpr double kBannerOfTarget = 0.55;  // the idle warning's first line: seen from a step away
 constexpr double kKeyDigitOfKey = 0.42;   // digits on the keypad's keys
 constexpr int kMinPxAt1080 = 26;          // visitor-experience.md: never below 16' of arc (26 px at 1080p)
 constexpr double kLinkFillAlpha = 0.75;   // link buttons: white text over black at 0.75 is 10:1 on any picture
@@ -643,7 +643,7 @@ void OverlayPainter::draw_idle(const core::Playlist& playlist, const core::Scene
     const int seconds = static_cast<int>((ms + 999) / 1000);  // 0.2 s left still reads "1 s"
 
     const core::Rect banner = layout.idle_banner();
-    fill(banner, kBlack, 0.85);
+    fill(banner, kBlack, 0.95);  // the item's text must not show through the warning
     outline(banner, std::max(2, t / 25), theme.accent, 1.0);
 
     struct Line {
