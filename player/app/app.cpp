@@ -158,9 +158,11 @@ private:
     void report_clip_progress() {
         const auto shown = visit_.show().shown();
         if (!shown) return;
-        const auto f = deck_.progress({shown->generation, shown->index}, Clock::now());
-        if (!f || (last_progress_ && std::abs(*f - *last_progress_) < 0.001)) return;
+        const std::pair<std::size_t, std::size_t> key{shown->generation, shown->index};
+        const auto f = deck_.progress(key, Clock::now());
+        if (!f || (last_progress_ && progress_key_ == key && std::abs(*f - *last_progress_) < 0.001)) return;
         last_progress_ = f;
+        progress_key_ = key;
         carry_out(visit_.handle(core::MediaProgress{shown->generation, shown->index, *f}));
     }
 
@@ -169,7 +171,11 @@ private:
     void follow_generation() {
         const std::size_t g = visit_.show().generation();
         if (overlay_generation_ == g) return;
+        // The same playlist as the generation before: its item at an index is the same item.
+        same_items_as_.reset();
+        if (overlay_generation_ && overlay_playlist_ == current_playlist()) same_items_as_ = overlay_generation_;
         overlay_generation_ = g;
+        overlay_playlist_ = current_playlist();
         compositor_->set_playlist(current_playlist(), g);
         if (!current_playlist()->sections.empty()) {
             preloader_.request_menu_tiles(current_playlist(), g, compositor_->width(), compositor_->height());
@@ -296,7 +302,6 @@ private:
         carry_out(visit_.handle(core::ScreenSize{w, h}));
         // Everything is laid out again for the new size: the same playlist as a new generation.
         carry_out(visit_.handle(core::PlaylistLoaded{current_playlist()}));
-        overlay_generation_.reset();
         follow_generation();
         last_key_.reset();
     }
@@ -364,7 +369,15 @@ private:
                 deck_.release({r->generation, r->index});
                 compositor_->release(r->generation, r->index);
             } else if (auto* start = std::get_if<core::StartMedia>(&c)) {
-                deck_.start({start->generation, start->index}, Clock::now());
+                const auto now = Clock::now();
+                // The same clip in the generation before (a language switch, a new screen size)
+                // is still on screen: the new one goes on from where it is, not from the start.
+                std::optional<double> carried;
+                if (same_items_as_ && *same_items_as_ + 1 == start->generation) {
+                    carried = deck_.progress({*same_items_as_, start->index}, now);
+                }
+                deck_.start({start->generation, start->index}, now);
+                if (carried && *carried > 0.0 && *carried < 1.0) deck_.seek({start->generation, start->index}, *carried, now);
             } else if (auto* stop = std::get_if<core::StopMedia>(&c)) {
                 deck_.stop({stop->generation, stop->index}, Clock::now(), stop->rewind);
             } else if (auto* seek = std::get_if<core::SeekMedia>(&c)) {
@@ -448,7 +461,10 @@ private:
     platform::TouchInput touch_;
     Clock::time_point loop_start_;
     std::optional<std::size_t> overlay_generation_;  // the generation the overlay draws from
-    std::optional<double> last_progress_;            // last clip progress reported to the Visit
+    std::shared_ptr<const core::Playlist> overlay_playlist_;  // its playlist
+    std::optional<std::size_t> same_items_as_;  // the generation before it, when its playlist was the same
+    std::optional<double> last_progress_;            // last clip progress reported to the Visit...
+    std::pair<std::size_t, std::size_t> progress_key_{};  // ...and the clip it was of
     std::optional<TouchScript> script_;
     std::string last_overlay_error_;
     std::optional<Clock::time_point> input_pending_;  // a scripted touch whose effect is not on screen yet
