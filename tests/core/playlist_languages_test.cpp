@@ -683,3 +683,29 @@ text.pt = "Um texto bem mais longo em português que ninguém consegue ler em ci
           "not finish (leave 'duration' out and the show times the text)");
     CHECK(ids_of(out) == std::vector<std::string>{"long"});
 }
+
+TEST_CASE("the exhibit's title may be written per language: the default one is its title, the others head the menu") {
+    SUBCASE("a table") {
+        const auto out = with_exhibit(
+            "[exhibit]\ntitle = { en = \"Our doors are open\", pt = \"As nossas portas estão abertas\" }\n"
+            "languages = [\"en\", \"pt\"]\n");
+        CHECK(out.diagnostics.empty());
+        REQUIRE(out.playlist);
+        CHECK(out.playlist->exhibit.title == "Our doors are open");
+        CHECK(text_in(out.playlist->exhibit.titles, "pt", "en") == "As nossas portas estão abertas");
+    }
+    SUBCASE("plain text: the same in every language") {
+        const auto out = with_exhibit("[exhibit]\ntitle = \"  Vitrine demo \"\nlanguages = [\"en\", \"pt\"]\n");
+        CHECK(out.diagnostics.empty());
+        CHECK(out.playlist->exhibit.title == "Vitrine demo");
+        CHECK(text_in(out.playlist->exhibit.titles, "pt", "en") == "Vitrine demo");
+    }
+    SUBCASE("a language the exhibit does not offer is an error at its code") {
+        const auto out = with_exhibit("[exhibit]\ntitle = { en = \"A\", es = \"B\" }\nlanguages = [\"en\", \"pt\"]\n");
+        const Diagnostic& d = only_error(out);
+        CHECK(d.line == 2);
+        CHECK(d.column == 21);  // the code "es"
+        CHECK(contains(d.message, "\"es\""));
+        CHECK(out.playlist->exhibit.title == "A");  // the good parts kept
+    }
+}
