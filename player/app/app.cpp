@@ -56,6 +56,11 @@ std::pair<int, int> output_size(SDL_Renderer& renderer) {
     return {w, h};
 }
 
+core::VisitOptions visit_options(const PlayOptions& options, SDL_Renderer& renderer) {
+    const auto [w, h] = output_size(renderer);
+    return core::VisitOptions{core::ShowOptions{options.once}, w, h};
+}
+
 struct Stats {
     long frames = 0;
     long inputs_measured = 0;          // touches whose effect reached the screen (--touch-script)
@@ -81,15 +86,13 @@ public:
           playlist_(std::move(playlist)),
           exit_keys_(options.exit_keys.value_or(playlist_->exhibit.exit_keys)),
           wake_event_(SDL_RegisterEvents(1)),
-          visit_(playlist_, core::VisitOptions{core::ShowOptions{options.once}, output_size(renderer).first,
-                                               output_size(renderer).second}),
+          visit_(playlist_, visit_options(options, renderer)),
           audio_(audio),
           timing_(timing),
           video_path_(video_path),
           deck_(log, timing),
           preloader_(wake_event_, audio, log) {
-        int w = 0, h = 0;
-        SDL_GetRendererOutputSize(&renderer_, &w, &h);
+        const auto [w, h] = output_size(renderer_);
         compositor_.emplace(renderer_, w, h);
         compositor_->set_video_path(video_path_);
         SDL_DisplayMode mode{};
@@ -97,9 +100,7 @@ public:
             refresh_ = std::chrono::microseconds(1000000 / mode.refresh_rate);
         }
         preloader_.request_notice(playlist_, w, h);
-        int ww = 0, wh = 0;
-        SDL_GetWindowSize(&window_, &ww, &wh);
-        touch_.set_size(w, h, ww, wh);
+        touch_.set_size(&window_, &renderer_);
         log_.info("event=screen width=" + std::to_string(w) + " height=" + std::to_string(h) +
                   " refresh_hz=" + std::to_string(mode.refresh_rate) + " exit_keys=" + core::to_string(exit_keys_));
     }
@@ -196,10 +197,14 @@ private:
     void on_touch(const SDL_Event& e) {
         const auto point = touch_.translate(e, show_clock());
         if (!point) return;
+        if (!script_) {
+            carry_out(visit_.handle(*point));
+            follow_generation();
+            return;
+        }
         const core::Scene before = visit_.scene();
         carry_out(visit_.handle(*point));
         follow_generation();
-        if (!script_) return;
         const auto pushed = script_->pushed_at(e);
         if (pushed && !(visit_.scene() == before) && !input_pending_) input_pending_ = pushed;
     }
@@ -289,16 +294,13 @@ private:
     // A new screen size (or a renderer that lost its textures, `rebuild`): everything is
     // prepared again for the screen as it is now.
     void on_resize(bool rebuild) {
-        int w = 0, h = 0;
-        SDL_GetRendererOutputSize(&renderer_, &w, &h);
+        const auto [w, h] = output_size(renderer_);
         if (!rebuild && w == compositor_->width() && h == compositor_->height()) return;
         log_.info("event=screen-resized width=" + std::to_string(w) + " height=" + std::to_string(h));
         compositor_.emplace(renderer_, w, h);
         compositor_->set_video_path(video_path_);
         preloader_.request_notice(current_playlist(), w, h);
-        int ww = 0, wh = 0;
-        SDL_GetWindowSize(&window_, &ww, &wh);
-        touch_.set_size(w, h, ww, wh);
+        touch_.set_size(&window_, &renderer_);
         carry_out(visit_.handle(core::ScreenSize{w, h}));
         // Everything is laid out again for the new size: the same playlist as a new generation.
         carry_out(visit_.handle(core::PlaylistLoaded{current_playlist()}));

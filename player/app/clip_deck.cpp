@@ -32,11 +32,16 @@ std::optional<double> progress_of(const media::ClipPlayer& p, core::WallTime now
 
 }  // namespace
 
-core::CaptionTrack captions_for(const core::Clip& clip, const core::Exhibit& exhibit, const std::string& id, Logger& log) {
-    const auto file = core::caption_file_for(clip, exhibit);
+core::CaptionTrack captions_for(const core::Clip& clip, const core::Exhibit& exhibit, std::string_view language,
+                                const std::string& id, Logger& log) {
+    // A visitor who chose another language than the default reads captions in it where the clip
+    // has them; in the default language the curator's caption_language holds.
+    const std::string wanted =
+        language.empty() || language == exhibit.language ? core::caption_language_of(exhibit) : std::string(language);
+    const auto file = core::caption_file_for(clip, exhibit, wanted);
     if (file.empty()) {
         // No caption file: the clip's own subtitle stream, if it has one.
-        auto embedded = media::read_embedded_captions(clip.file, core::caption_language_of(exhibit));
+        auto embedded = media::read_embedded_captions(clip.file, wanted);
         if (!embedded) {
             log.warning("event=captions-failed item=" + id + " reason=" + app::quoted(embedded.error().message));
             return {};

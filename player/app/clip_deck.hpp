@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -38,10 +39,13 @@ struct ClipItem {
     core::Display display;         // caption size
 };
 
-// The captions `clip` shows in the exhibit's caption language (core::caption_file_for): its
-// sidecar file, else its own text subtitle stream in that language (or its default one). Problems are logged (with `id`); the clip then plays with the cues that could
-// be read, or none. Any thread (the preloader's).
-core::CaptionTrack captions_for(const core::Clip& clip, const core::Exhibit& exhibit, const std::string& id, Logger& log);
+// The captions `clip` shows to a visitor reading `language` (core::caption_file_for): its sidecar
+// file, else its own text subtitle stream in that language (or its default one). In the default
+// language (or with `language` empty) the exhibit's caption_language holds. Problems are logged
+// (with `id`); the clip then plays with the cues that could be read, or none. Any thread (the
+// preloader's).
+core::CaptionTrack captions_for(const core::Clip& clip, const core::Exhibit& exhibit, std::string_view language,
+                                const std::string& id, Logger& log);
 
 // Totals for the exit summary.
 struct PlaybackSummary {

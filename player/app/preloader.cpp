@@ -102,11 +102,7 @@ void Preloader::open_clip(const core::Playlist& playlist, std::size_t index, con
     const auto duration = std::chrono::duration_cast<core::Millis>(out.clip->duration());
     if (duration > core::Millis{0}) out.item->natural_duration = duration;
 
-    core::Exhibit exhibit = playlist.exhibit;
-    // A visitor who chose another language than the default sees captions in it where the clip
-    // has them (sidecar or embedded); in the default language the curator's caption_language holds.
-    if (!language.empty() && language != exhibit.language) exhibit.caption_language = language;
-    out.captions = captions_for(*clip, exhibit, item.id, log_);
+    out.captions = captions_for(*clip, playlist.exhibit, language, item.id, log_);
 }
 
 }  // namespace vitrine::app

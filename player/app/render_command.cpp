@@ -146,10 +146,10 @@ int run_render(const RenderOptions& options, Logger& log) {
             const auto key = std::make_pair(view->generation, view->index);
             const double fraction = std::chrono::duration<double>(shown->played) /
                                     std::chrono::duration<double>(std::max(core::MediaTime{1}, shown->length));
-            core::Exhibit exhibit = playlist.exhibit;
-            if (scene.language != exhibit.language) exhibit.caption_language = scene.language;
             clips.adopt(key, std::move(shown->player),
-                        ClipItem{it.id, fit, captions_for(*core::clip_of(core::body_in(it, scene.language)), exhibit, it.id, log),
+                        ClipItem{it.id, fit,
+                                 captions_for(*core::clip_of(core::body_in(it, scene.language)), playlist.exhibit,
+                                              scene.language, it.id, log),
                                  playlist.exhibit.theme, playlist.exhibit.display},
                         compositor);
             compositor.set_progress(key.first, key.second, fraction);

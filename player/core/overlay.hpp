@@ -32,10 +32,4 @@ struct Overlay {
     friend bool operator==(const Overlay&, const Overlay&) = default;
 };
 
-// The tiles the menu shows for `parent` (nullopt: the top level): the sections under it, in order.
-// (Same as child_sections; named here for the renderer and the Visit to agree.)
-inline std::vector<std::size_t> menu_tiles(const Playlist& playlist, std::optional<std::size_t> parent) {
-    return child_sections(playlist, parent);
-}
-
 }  // namespace vitrine::core

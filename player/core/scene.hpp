@@ -16,7 +16,7 @@ struct ItemView {
     std::size_t index = 0;
     Millis elapsed{0};  // time this item has been on screen, paused time excluded
     // The page of a long text the visitor scrolled to; nullopt: the page its time gives.
-    std::optional<std::size_t> page;
+    std::optional<std::size_t> page{};
     friend bool operator==(const ItemView&, const ItemView&) = default;
 };
 

@@ -14,10 +14,10 @@ Scene scene_at(const Playlist& playlist, std::size_t index, Millis at) {
     const Transition t = transition_into(items[index], playlist.exhibit);
     const bool has_previous = items.size() > 1;
     if (t.kind == TransitionKind::cut || t.duration <= Millis{0} || at >= t.duration) {
-        s.current = ItemView{0, index, at, std::nullopt};
+        s.current = ItemView{0, index, at};
         return s;
     }
-    s.incoming = ItemView{0, index, at, std::nullopt};
+    s.incoming = ItemView{0, index, at};
     s.transition = t.kind;
     s.progress = std::clamp(static_cast<double>(at.count()) / static_cast<double>(t.duration.count()),
                             0.0, 1.0);
@@ -27,7 +27,7 @@ Scene scene_at(const Playlist& playlist, std::size_t index, Millis at) {
         const Millis prev_entry = transition_into(p, playlist.exhibit).kind == TransitionKind::cut
                                       ? Millis{0}
                                       : transition_into(p, playlist.exhibit).duration;
-        s.current = ItemView{0, prev, prev_entry + item_duration(p, playlist.exhibit) + at, std::nullopt};
+        s.current = ItemView{0, prev, prev_entry + item_duration(p, playlist.exhibit) + at};
     } else if (t.kind == TransitionKind::slide) {
         s.transition = TransitionKind::fade;  // nothing to slide away from: fade in, as the Show does
     }

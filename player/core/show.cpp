@@ -354,7 +354,7 @@ void Show::start_transition_if_ready(std::vector<Command>& out) {
         if (t.kind == TransitionKind::slide) t.kind = TransitionKind::fade;
     }
     wanted_.reset();
-    OnScreen next{ItemView{generation_, target, Millis{0}, std::nullopt}, Millis{0}, false};
+    OnScreen next{ItemView{generation_, target, Millis{0}}, Millis{0}, false};
     if (is_clip(target)) out.push_back(StartMedia{generation_, target});
     out.push_back(Log{LogLevel::info, "event=show " + item_label(*playlist_, target) +
                                           " kind=" + std::string(kind_name(item.body))});
@@ -434,7 +434,7 @@ void Show::update_scene() {
         s.drag = drag_;
         if (const auto n = step(current_->view.index, drag_ < 0 ? +1 : -1);
             n && slots_[*n].prep == Prep::ready && *n != current_->view.index) {
-            s.neighbour = ItemView{generation_, *n, Millis{0}, std::nullopt};
+            s.neighbour = ItemView{generation_, *n, Millis{0}};
         }
     }
     if (current_) s.current = current_->view;

@@ -179,7 +179,7 @@ std::vector<Target> Visit::link_targets() const {
 }
 
 std::vector<Target> Visit::menu_targets() const {
-    return layout_.menu(MenuShape{menu_tiles(show_.playlist(), menu_parent_).size(), menu_page_, menu_parent_.has_value()});
+    return layout_.menu(MenuShape{child_sections(show_.playlist(), menu_parent_).size(), menu_page_, menu_parent_.has_value()});
 }
 
 void Visit::on_gesture(const Gesture& g, std::vector<Command>& out) {
@@ -218,7 +218,7 @@ void Visit::on_gesture(const Gesture& g, std::vector<Command>& out) {
                        }
                        if (was_seeking || gesture_on_target_) return;
                        if (panel_ == Overlay::Panel::menu) {
-                           const std::size_t pages = layout_.pages(menu_tiles(show_.playlist(), menu_parent_).size());
+                           const std::size_t pages = layout_.pages(child_sections(show_.playlist(), menu_parent_).size());
                            if (s.direction == Direction::left && menu_page_ + 1 < pages) ++menu_page_;
                            if (s.direction == Direction::right && menu_page_ > 0) --menu_page_;
                            return;
@@ -356,7 +356,7 @@ void Visit::act_on_menu(const Target& t, std::vector<Command>& out) {
             break;
         case Control::menu_page_next: ++menu_page_; break;
         case Control::menu_tile: {
-            const auto tiles = menu_tiles(p, menu_parent_);
+            const auto tiles = child_sections(p, menu_parent_);
             if (t.index >= tiles.size()) break;
             const std::size_t s = tiles[t.index];
             if (!child_sections(p, s).empty()) {

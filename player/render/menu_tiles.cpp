@@ -59,7 +59,7 @@ core::Result<platform::SurfacePtr> tile_picture(const std::filesystem::path& fil
 core::Size tile_picture_size(const core::Playlist& playlist, std::size_t section, int width, int height) {
     if (section >= playlist.sections.size()) return {};
     const auto parent = playlist.sections[section].parent;
-    const auto siblings = core::menu_tiles(playlist, parent);
+    const auto siblings = core::child_sections(playlist, parent);
     const core::TouchLayout layout(width, height, playlist.exhibit.display.diagonal_inches);
     const auto targets = layout.menu(core::MenuShape{std::max<std::size_t>(siblings.size(), 1), 0, parent.has_value()});
     for (const auto& t : targets) {

@@ -478,7 +478,7 @@ void OverlayPainter::draw_menu(const core::Playlist& playlist, std::size_t gener
     fill(core::Rect{0, 0, width_, height_}, theme.background, kMenuAlpha * a);
 
     const bool nested = o.menu_parent && *o.menu_parent < playlist.sections.size();
-    const auto tiles = core::menu_tiles(playlist, nested ? o.menu_parent : std::nullopt);
+    const auto tiles = core::child_sections(playlist, nested ? o.menu_parent : std::nullopt);
     const std::size_t pages = layout.pages(tiles.size());
     const std::size_t page = std::min(o.menu_page, pages - 1);
     const auto targets = layout.menu(core::MenuShape{tiles.size(), page, nested});

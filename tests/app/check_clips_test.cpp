@@ -3,6 +3,8 @@
 // still counted. Clips are generated at test time with the ffmpeg CLI.
 #include <doctest/doctest.h>
 
+#include "app/run_command.hpp"
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -18,28 +20,10 @@
 #include <vector>
 
 namespace fs = std::filesystem;
+using vitrine::test::Ran;
+using vitrine::test::run_command;
 
 namespace {
-
-struct PipeCloser {
-    void operator()(FILE* f) const noexcept { pclose(f); }
-};
-
-struct Ran {
-    std::string out;  // stdout and stderr
-    int exit_code = -1;
-};
-
-Ran run(const std::string& command) {
-    FILE* raw = popen((command + " 2>&1").c_str(), "r");
-    REQUIRE(raw);
-    Ran r;
-    std::array<char, 4096> buf{};
-    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), raw)) r.out.append(buf.data(), n);
-    const int status = pclose(raw);
-    if (WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
-    return r;
-}
 
 bool ffmpeg(const std::string& args) {
     return std::system(("ffmpeg -nostdin -y -v error " + args + " >/dev/null 2>&1").c_str()) == 0;
@@ -142,7 +126,7 @@ text = "Still counted."
     // good.mp4 at 7, bad.srt at 8, latin.srt at 14:19, empty at 25, cut at 30, notes at 35,
     // picture.m4a at 41, interview-2019.mov (missing) at 46.
 
-    const Ran r = run("SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy " + std::string(VITRINE_BINARY) + " check " + playlist.string());
+    const Ran r = run_command("SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy " + std::string(VITRINE_BINARY) + " check " + playlist.string());
     CAPTURE(r.out);
     const auto lines = lines_of(r.out);
     const std::string p = playlist.string();

@@ -2,6 +2,8 @@
 // are logged with their path and reason and skipped, and the show goes on.
 #include <doctest/doctest.h>
 
+#include "app/run_command.hpp"
+
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -10,24 +12,7 @@
 #include <string>
 
 namespace fs = std::filesystem;
-
-namespace {
-
-struct PipeCloser {
-    void operator()(FILE* f) const noexcept { pclose(f); }
-};
-
-// Runs the command with stderr folded into stdout; returns everything it printed.
-std::string run(const std::string& command) {
-    std::unique_ptr<FILE, PipeCloser> pipe(popen((command + " 2>&1").c_str(), "r"));
-    REQUIRE(pipe);
-    std::string out;
-    std::array<char, 4096> buf{};
-    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe.get())) out.append(buf.data(), n);
-    return out;
-}
-
-}  // namespace
+using vitrine::test::output_of;
 
 TEST_CASE("play logs a bad item with its path and reason, skips it, and shows the rest") {
     const fs::path dir = fs::temp_directory_path() / ("vitrine-play-" + std::to_string(::getpid()));
@@ -48,7 +33,7 @@ text = "The show goes on."
 [[item]]
 kind = "sculpture"
 )";
-    const std::string out = run("SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy " + std::string(VITRINE_BINARY) +
+    const std::string out = output_of("SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy " + std::string(VITRINE_BINARY) +
                                 " play " + (dir / "p.toml").string() + " --stop-after 1.5");
     CAPTURE(out);
     CHECK(out.find("event=playlist-problem item=item-3 where=" + (dir / "p.toml").string() + ":14:8") != std::string::npos);
@@ -60,7 +45,7 @@ kind = "sculpture"
 
     SUBCASE("a file that is not TOML at all still shows the calm screen instead of exiting") {
         std::ofstream(dir / "broken.toml") << "not = toml = at all";
-        const std::string broken = run("SDL_VIDEODRIVER=dummy " + std::string(VITRINE_BINARY) + " play " +
+        const std::string broken = output_of("SDL_VIDEODRIVER=dummy " + std::string(VITRINE_BINARY) + " play " +
                                        (dir / "broken.toml").string() + " --stop-after 1");
         CAPTURE(broken);
         CHECK(broken.find("event=nothing-to-show") != std::string::npos);
@@ -81,7 +66,7 @@ TEST_CASE("play takes media files as an ad-hoc playlist, plays them once, skips 
                          "sine=f=440:d=1 -c:v libx264 -pix_fmt yuv420p -c:a aac -shortest '" + clip.string() +
                          "' >/dev/null 2>&1").c_str()) == 0);
     std::ofstream(dir / "broken.mp4", std::ios::binary).flush();  // zero bytes
-    const std::string out = run("(SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy timeout 60 " + std::string(VITRINE_BINARY) +
+    const std::string out = output_of("(SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy timeout 60 " + std::string(VITRINE_BINARY) +
                                 " play '" + (dir / "broken.mp4").string() + "' '" + clip.string() + "' --once 2>&1; echo rc=$?)");
     CAPTURE(out);
     CHECK(out.find("event=item-skipped item=broken reason=\"file is empty (0 bytes): " + (dir / "broken.mp4").string()) !=
@@ -111,7 +96,7 @@ TEST_CASE("check takes media files too: each bad one named with its reason, the 
     REQUIRE(std::system(("ffmpeg -nostdin -y -v error -f lavfi -i testsrc2=s=320x180:r=25:d=1 -c:v libx264 -pix_fmt yuv420p '" +
                          clip.string() + "' >/dev/null 2>&1").c_str()) == 0);
     std::ofstream(dir / "notes.mp4") << "not a film";
-    const std::string out = run("(" + std::string(VITRINE_BINARY) + " check '" + clip.string() + "' '" + (dir / "notes.mp4").string() +
+    const std::string out = output_of("(" + std::string(VITRINE_BINARY) + " check '" + clip.string() + "' '" + (dir / "notes.mp4").string() +
                                 "' 2>&1; echo rc=$?)");
     CAPTURE(out);
     CHECK(out.find((dir / "notes.mp4").string() + ": error: cannot be played: it holds text") != std::string::npos);

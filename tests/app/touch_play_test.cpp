@@ -3,6 +3,8 @@
 // same script measures the time from each touch to the frame that shows it.
 #include <doctest/doctest.h>
 
+#include "app/run_command.hpp"
+
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -14,24 +16,12 @@
 #include "core/touch_layout.hpp"
 
 namespace fs = std::filesystem;
+using vitrine::test::output_of;
 using vitrine::core::Control;
 using vitrine::core::Rect;
 using vitrine::core::TouchLayout;
 
 namespace {
-
-struct PipeCloser {
-    void operator()(FILE* f) const noexcept { pclose(f); }
-};
-
-std::string run(const std::string& command) {
-    std::unique_ptr<FILE, PipeCloser> pipe(popen((command + " 2>&1").c_str(), "r"));
-    REQUIRE(pipe);
-    std::string out;
-    std::array<char, 4096> buf{};
-    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe.get())) out.append(buf.data(), n);
-    return out;
-}
 
 std::size_t count(const std::string& haystack, std::string_view needle) {
     std::size_t n = 0;
@@ -90,7 +80,7 @@ text = { en = "A panel a visitor reads.", pt = "Um painel que um visitante lê."
     tap(script, at, target(Control::pin_ok, 0));
     std::ofstream(dir / "touches.txt") << script.str();
 
-    const std::string out = run("SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy " + std::string(VITRINE_BINARY) + " play " +
+    const std::string out = output_of("SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy " + std::string(VITRINE_BINARY) + " play " +
                                 (dir / "p.toml").string() + " --window 960x540 --stop-after 20 --touch-script " +
                                 (dir / "touches.txt").string());
     CAPTURE(out);
@@ -111,7 +101,7 @@ text = { en = "A panel a visitor reads.", pt = "Um painel que um visitante lê."
         tap(wrong, 3200, target(Control::pin_digit, 1));
         tap(wrong, 3500, target(Control::pin_ok, 0));
         std::ofstream(dir / "wrong.txt") << wrong.str();
-        const std::string kept = run("SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy " + std::string(VITRINE_BINARY) +
+        const std::string kept = output_of("SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy " + std::string(VITRINE_BINARY) +
                                      " play " + (dir / "p.toml").string() +
                                      " --window 960x540 --stop-after 5 --touch-script " + (dir / "wrong.txt").string());
         CAPTURE(kept);

@@ -165,7 +165,7 @@ struct Kiosk {
     void tap_tile(std::size_t index) {
         const Overlay& o = scene().overlay;
         REQUIRE(o.panel == Overlay::Panel::menu);
-        const MenuShape shape{menu_tiles(p(), o.menu_parent).size(), o.menu_page, o.menu_parent.has_value()};
+        const MenuShape shape{child_sections(p(), o.menu_parent).size(), o.menu_page, o.menu_parent.has_value()};
         tap(find(visit.layout().menu(shape), Control::menu_tile, index));
     }
     void tap_link(std::size_t index) {

@@ -81,4 +81,52 @@ text = "Another panel that survives."
 // Lines taken by the first good item in around(): the item under test starts on line 5.
 constexpr int kMiddle = 4;
 
+// --- for the visitor-side tests (sections, links, languages, translations) -----------------
+
+// One plain item, after an [exhibit] under test.
+constexpr std::string_view kOneItem = "\n[[item]]\nkind = \"text\"\ntext = \"A panel.\"\n";
+
+inline LoadOutcome with_exhibit(std::string_view exhibit, const LoadOptions& o = options()) {
+    return parse(toml(exhibit) + toml(kOneItem), o);
+}
+
+inline const Item& item_named(const LoadOutcome& out, std::string_view id) {
+    REQUIRE(out.playlist);
+    const auto i = find_item(*out.playlist, id);
+    REQUIRE(i);
+    return out.playlist->items[*i];
+}
+
+// Three good items, then `rest` (which starts on line kAfterItems + 1).
+inline std::string items_and(std::string_view rest) {
+    return toml(R"(
+[[item]]
+id = "letter"
+kind = "text"
+text = "A letter."
+
+[[item]]
+id = "drawing"
+kind = "image"
+file = "../images/valid-64x48.jpg"
+
+[[item]]
+id = "speech"
+kind = "text"
+text = "A speech."
+)") + toml(rest);
+}
+constexpr int kAfterItems = 14;
+
+// The playlist line of line `in_rest` of items_and()'s `rest`.
+inline int line(int in_rest) { return kAfterItems + in_rest; }
+
+inline const fs::path kDrawing = (kFixtures / "../images/valid-64x48.jpg").lexically_normal();
+
+inline std::vector<std::string> section_ids(const LoadOutcome& out) {
+    std::vector<std::string> ids;
+    for (const auto& s : out.playlist->sections) ids.push_back(s.id);
+    return ids;
+}
+
 }  // namespace vitrine::core::testing

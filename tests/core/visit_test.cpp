@@ -48,7 +48,9 @@ std::shared_ptr<Playlist> exhibit(bool attract = true) {
     p->items.push_back(photo);
     Item film;
     film.id = "film";
-    film.body = VideoItem{Clip{"film.mp4"}, Fit::contain, "A film"};
+    Clip clip;
+    clip.file = "film.mp4";
+    film.body = VideoItem{clip, Fit::contain, "A film"};
     film.until_end = true;
     p->items.push_back(film);
     p->items.push_back(text_item("long", "A long text"));

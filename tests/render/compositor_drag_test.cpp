@@ -3,6 +3,8 @@
 // app when any of this needs a new frame. Software renderer into a surface, solid colours.
 #include <doctest/doctest.h>
 
+#include "render/surface_pixels.hpp"
+
 #include <SDL.h>
 
 #include <cstring>
@@ -17,9 +19,7 @@ using core::Millis;
 
 namespace {
 
-struct Px {
-    int r, g, b;
-};
+using Px = test::Rgb;
 
 bool near(Px p, Px q, int tolerance = 2) {
     return std::abs(p.r - q.r) <= tolerance && std::abs(p.g - q.g) <= tolerance && std::abs(p.b - q.b) <= tolerance;
@@ -63,12 +63,7 @@ struct Canvas {
         SDL_RenderPresent(renderer.get());
     }
     Px at(int x, int y) const {
-        const auto* row = static_cast<const Uint8*>(target->pixels) + y * target->pitch;
-        Uint32 v;
-        std::memcpy(&v, row + x * 4, 4);
-        Uint8 r, g, b;
-        SDL_GetRGB(v, target->format, &r, &g, &b);
-        return {r, g, b};
+        return test::pixel_at(*target, x, y);
     }
     // Columns [x0, x1) of row y all near `c`.
     bool row_is(int y, int x0, int x1, Px c) const {

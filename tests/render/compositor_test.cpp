@@ -3,6 +3,8 @@
 // is exact.
 #include <doctest/doctest.h>
 
+#include "render/surface_pixels.hpp"
+
 #include <SDL.h>
 
 #include <cstring>
@@ -16,9 +18,7 @@ using core::Millis;
 
 namespace {
 
-struct Pixel {
-    int r, g, b;
-};
+using Pixel = test::Rgb;
 
 platform::SurfacePtr solid(int w, int h, Uint8 r, Uint8 g, Uint8 b, Uint8 a = 255) {
     platform::SurfacePtr s(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888));
@@ -47,12 +47,7 @@ struct Canvas {
         SDL_RenderPresent(renderer.get());
     }
     Pixel at(int x, int y) const {
-        const auto* row = static_cast<const Uint8*>(target->pixels) + y * target->pitch;
-        Uint32 v;
-        std::memcpy(&v, row + x * 4, 4);
-        Uint8 r, g, b;
-        SDL_GetRGB(v, target->format, &r, &g, &b);
-        return {r, g, b};
+        return test::pixel_at(*target, x, y);
     }
     // Bounding box of the pixels close to the colour.
     SDL_Rect find(Pixel c, int tolerance = 8) const {

@@ -4,6 +4,8 @@
 // <build dir>/overlay-shots/ to be looked at.
 #include <doctest/doctest.h>
 
+#include "render/surface_pixels.hpp"
+
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
@@ -29,9 +31,7 @@ namespace {
 
 const std::string kFonts = VITRINE_SOURCE_DIR "/fonts/";
 
-struct Px {
-    int r, g, b;
-};
+using Px = test::Rgb;
 
 bool near(Px p, Px q, int tolerance = 6) {
     return std::abs(p.r - q.r) <= tolerance && std::abs(p.g - q.g) <= tolerance && std::abs(p.b - q.b) <= tolerance;
@@ -146,12 +146,7 @@ struct Canvas {
         SDL_RenderPresent(renderer.get());
     }
     Px at(int x, int y) const {
-        const auto* row = static_cast<const Uint8*>(target->pixels) + y * target->pitch;
-        Uint32 v;
-        std::memcpy(&v, row + x * 4, 4);
-        Uint8 r, g, b;
-        SDL_GetRGB(v, target->format, &r, &g, &b);
-        return {r, g, b};
+        return test::pixel_at(*target, x, y);
     }
     template <class F>
     long count(const core::Rect& r, F&& f) const {
